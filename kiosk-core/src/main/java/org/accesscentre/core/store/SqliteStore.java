@@ -1,0 +1,400 @@
+package org.accesscentre.core.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.accesscentre.core.reference.ReferenceNumber;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The local store on one SQLite file: WAL, {@code synchronous=FULL}, a busy timeout, and write transactions
+ * that take the write lock up front ({@code BEGIN IMMEDIATE}), so two processes wait for each other instead
+ * of failing. One connection per instance, used by one thread at a time.
+ */
+public final class SqliteStore implements LocalStore {
+    private static final String SEQUENCE_FLOOR = "sequence_floor";
+    private static final String STATUS_CURSOR = "status_cursor";
+    private static final int PAGE_SIZE = 4096;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Statements sql;
+
+    private SqliteStore(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.sql = new Statements(connection);
+    }
+
+    /** Opens (creating if needed) and migrates the store at {@code file}. */
+    public static SqliteStore open(Path file, StoreOptions options) throws StoreException {
+        SQLiteConfig config = config(options);
+        StoreSchema.migrate(file, config);
+        try {
+            Connection connection = DriverManager.getConnection(url(file), config.toProperties());
+            try {
+                checkPragmas(connection);
+                return new SqliteStore(file, connection);
+            } catch (SQLException | StoreException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "open the store at " + file);
+        }
+    }
+
+    static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private static SQLiteConfig config(StoreOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.enforceForeignKeys(true);
+        if (options.maxBytes() > 0) {
+            config.setMaxPageCount((int) Math.max(16, options.maxBytes() / PAGE_SIZE));
+        }
+        return config;
+    }
+
+    /** Refuses to run on a store whose durability settings did not take. */
+    private static void checkPragmas(Connection connection) throws SQLException, StoreException {
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+                    throw new StoreException("the store is not in WAL mode");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA synchronous")) {
+                if (!rs.next() || rs.getInt(1) != 2) {
+                    throw new StoreException("the store is not in synchronous=FULL mode");
+                }
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Receipt submit(NewSubmission s) throws StoreException {
+        return write("save the submission", () -> {
+            long sequence;
+            try (ResultSet rs = sql.nextSequence.executeQuery()) {
+                rs.next();
+                sequence = rs.getLong(1) + 1;
+            }
+            if (sequence > ReferenceNumber.MAX_SEQUENCE) {
+                throw new StoreException("this kiosk has used every reference number; ask the ICT office");
+            }
+            ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
+            byte[] sealed = s.sealed();
+            PreparedStatement insert = sql.insertSubmission;
+            insert.setLong(1, sequence);
+            insert.setString(2, s.transactionId().toString());
+            insert.setString(3, reference.toString());
+            insert.setString(4, s.serviceId());
+            insert.setInt(5, s.serviceVersion());
+            insert.setLong(6, s.catalogueVersion());
+            insert.setLong(7, s.feeCents());
+            insert.setString(8, s.currency());
+            insert.setLong(9, s.createdAt().toEpochMilli());
+            insert.setBytes(10, sealed);
+            insert.setInt(11, sealed.length);
+            insert.executeUpdate();
+            sql.insertOutbox.setLong(1, sequence);
+            sql.insertOutbox.executeUpdate();
+            return new Receipt(reference, s.transactionId(), s.createdAt());
+        });
+    }
+
+    @Override
+    public List<OutboxItem> takeBatch(int maxItems, long maxBytes, Instant now) throws StoreException {
+        if (maxItems <= 0) {
+            return List.of();
+        }
+        return write("take a batch from the outbox", () -> {
+            List<OutboxItem> batch = new ArrayList<>();
+            long bytes = 0;
+            sql.selectDue.setLong(1, now.toEpochMilli());
+            sql.selectDue.setInt(2, maxItems);
+            try (ResultSet rs = sql.selectDue.executeQuery()) {
+                while (rs.next()) {
+                    byte[] sealed = rs.getBytes(11);
+                    if (!batch.isEmpty() && bytes + sealed.length > maxBytes) {
+                        break;
+                    }
+                    bytes += sealed.length;
+                    batch.add(new OutboxItem(
+                            rs.getLong(1),
+                            UUID.fromString(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getString(8),
+                            Instant.ofEpochMilli(rs.getLong(9)),
+                            rs.getInt(10),
+                            sealed));
+                }
+            }
+            for (OutboxItem item : batch) {
+                sql.markInFlight.setLong(1, item.sequence());
+                sql.markInFlight.addBatch();
+            }
+            sql.markInFlight.executeBatch();
+            return batch;
+        });
+    }
+
+    @Override
+    public void markAcknowledged(Collection<Long> sequences, Instant at) throws StoreException {
+        finish(sequences, "acknowledged", null, at);
+    }
+
+    @Override
+    public void markRejected(long sequence, String reason, Instant at) throws StoreException {
+        finish(List.of(sequence), "rejected", reason, at);
+    }
+
+    private void finish(Collection<Long> sequences, String state, @Nullable String reason, Instant at)
+            throws StoreException {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        write("mark submissions " + state, () -> {
+            for (long seq : sequences) {
+                sql.deleteOutbox.setLong(1, seq);
+                sql.deleteOutbox.addBatch();
+                sql.finishSubmission.setString(1, state);
+                sql.finishSubmission.setObject(2, state.equals("acknowledged") ? at.toEpochMilli() : null);
+                sql.finishSubmission.setString(3, reason);
+                sql.finishSubmission.setLong(4, seq);
+                sql.finishSubmission.addBatch();
+            }
+            sql.deleteOutbox.executeBatch();
+            sql.finishSubmission.executeBatch();
+            return null;
+        });
+    }
+
+    @Override
+    public void markRetry(Collection<Long> sequences, Instant nextAttempt, String error) throws StoreException {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        write("put submissions back in the queue", () -> {
+            for (long seq : sequences) {
+                sql.retry.setLong(1, nextAttempt.toEpochMilli());
+                sql.retry.setString(2, error);
+                sql.retry.setLong(3, seq);
+                sql.retry.addBatch();
+            }
+            sql.retry.executeBatch();
+            return null;
+        });
+    }
+
+    @Override
+    public int requeueInFlight() throws StoreException {
+        return write("requeue submissions left in flight", sql.requeue::executeUpdate);
+    }
+
+    @Override
+    public void recordStatuses(List<StatusUpdate> updates, @Nullable String cursor) throws StoreException {
+        write("record statuses", () -> {
+            for (StatusUpdate u : updates) {
+                Optional<ReferenceNumber> ref = ReferenceNumber.parse(u.reference());
+                if (ref.isEmpty()) {
+                    continue; // not one of ours: the feed only carries this kiosk's references
+                }
+                PreparedStatement st = sql.updateStatus;
+                st.setString(1, u.status());
+                st.setString(2, u.caseNumber());
+                st.setString(3, u.message());
+                st.setLong(4, u.at().toEpochMilli());
+                st.setLong(5, u.version());
+                st.setLong(6, ref.get().sequence());
+                st.setString(7, u.transactionId().toString());
+                st.setLong(8, u.version());
+                st.addBatch();
+            }
+            sql.updateStatus.executeBatch();
+            if (cursor != null) {
+                putMeta(STATUS_CURSOR, cursor);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> statusCursor() throws StoreException {
+        return read("read the status cursor", () -> Optional.ofNullable(getMeta(STATUS_CURSOR)));
+    }
+
+    @Override
+    public Optional<SubmissionRecord> lookup(ReferenceNumber reference) throws StoreException {
+        return read("look up " + reference, () -> {
+            sql.lookup.setLong(1, reference.sequence());
+            sql.lookup.setString(2, reference.toString());
+            try (ResultSet rs = sql.lookup.executeQuery()) {
+                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private static SubmissionRecord record(ResultSet rs) throws SQLException {
+        SyncState state = SyncState.fromColumn(rs.getString("sync_state"));
+        int inFlight = rs.getInt("in_flight");
+        if (!rs.wasNull()) {
+            state = inFlight == 1 ? SyncState.IN_FLIGHT : SyncState.QUEUED;
+        }
+        return new SubmissionRecord(
+                rs.getLong("seq"),
+                rs.getString("reference"),
+                UUID.fromString(rs.getString("tx_id")),
+                rs.getString("service_id"),
+                rs.getInt("service_version"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getLong("fee_cents"),
+                rs.getString("currency"),
+                state,
+                instant(rs, "acknowledged_at"),
+                rs.getString("rejected_reason"),
+                rs.getString("status"),
+                rs.getString("status_message"),
+                rs.getString("case_number"),
+                instant(rs, "status_at"),
+                rs.getBoolean("has_sealed"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public QueueStats stats(Instant now) throws StoreException {
+        return read("read the queue's figures", () -> {
+            try (ResultSet rs = sql.stats.executeQuery()) {
+                rs.next();
+                int depth = rs.getInt(1);
+                int inFlight = rs.getInt(2);
+                long oldest = rs.getLong(3);
+                Duration age = rs.wasNull() ? null : Duration.ofMillis(Math.max(0, now.toEpochMilli() - oldest));
+                return new QueueStats(depth, inFlight, age, rs.getLong(4));
+            }
+        });
+    }
+
+    @Override
+    public int purgeSealed(Instant cutoff) throws StoreException {
+        return write("purge old sealed payloads", () -> {
+            sql.purge.setLong(1, cutoff.toEpochMilli());
+            return sql.purge.executeUpdate();
+        });
+    }
+
+    @Override
+    public void raiseSequenceFloor(long floor) throws StoreException {
+        if (floor < 0 || floor >= ReferenceNumber.MAX_SEQUENCE) {
+            throw new IllegalArgumentException("sequence floor out of range: " + floor);
+        }
+        write("raise the sequence floor", () -> {
+            String current = getMeta(SEQUENCE_FLOOR);
+            if (current == null || Long.parseLong(current) < floor) {
+                putMeta(SEQUENCE_FLOOR, Long.toString(floor));
+            }
+            return null;
+        });
+    }
+
+    private @Nullable String getMeta(String key) throws SQLException {
+        sql.getMeta.setString(1, key);
+        try (ResultSet rs = sql.getMeta.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private void putMeta(String key, String value) throws SQLException {
+        sql.putMeta.setString(1, key);
+        sql.putMeta.setString(2, value);
+        sql.putMeta.executeUpdate();
+    }
+
+    @Override
+    public void close() throws StoreException {
+        lock.lock();
+        try {
+            sql.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, "close the store");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException, StoreException;
+    }
+
+    /** Runs {@code work} in one write transaction, holding SQLite's write lock from the start. */
+    private <T> T write(String action, Work<T> work) throws StoreException {
+        lock.lock();
+        try {
+            sql.begin.execute();
+            try {
+                T result = work.run();
+                sql.commit.execute();
+                return result;
+            } catch (SQLException | StoreException | RuntimeException e) {
+                rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, action);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T read(String action, Work<T> work) throws StoreException {
+        lock.lock();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(e, action);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollback() {
+        try {
+            sql.rollback.execute();
+        } catch (SQLException ignored) {
+            // SQLite may already have rolled the transaction back (it can on SQLITE_FULL): nothing is left.
+        }
+    }
+}

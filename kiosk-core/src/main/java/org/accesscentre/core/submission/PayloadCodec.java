@@ -1,0 +1,117 @@
+package org.accesscentre.core.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.accesscentre.core.answer.AnswerCodec;
+import org.accesscentre.core.answer.Answers;
+import org.accesscentre.core.json.Json;
+import org.accesscentre.core.json.JsonInputException;
+import org.accesscentre.core.json.JsonLimits;
+import org.accesscentre.core.json.Node;
+
+/**
+ * The plaintext of a sealed submission: one format byte, then JSON compressed with raw deflate. Compressed
+ * before sealing, because ciphertext does not compress and the links are metered; the answers are never
+ * mixed with anything an attacker chooses, so the length leaks nothing useful.
+ */
+public final class PayloadCodec {
+    static final byte FORMAT_DEFLATED_JSON = 1;
+    /** The most an opened payload may inflate to: a form of 100 long answers and a signature fits easily. */
+    public static final int MAX_PLAINTEXT = 1 << 20;
+
+    private final Deflater deflater = new Deflater(6, true);
+    private final byte[] buffer = new byte[8192];
+
+    /** Encodes a payload; not thread-safe (it reuses one deflater). */
+    public byte[] encode(String serviceId, int serviceVersion, long catalogueVersion, String locale, Answers answers) {
+        ObjectNode json = Json.wire().createObjectNode();
+        json.put("format", 1);
+        json.put("service", serviceId);
+        json.put("serviceVersion", serviceVersion);
+        json.put("catalogueVersion", catalogueVersion);
+        json.put("locale", locale);
+        json.set("answers", AnswerCodec.encode(answers));
+        if (!answers.enteredByOthers().isEmpty()) {
+            ObjectNode by = json.putObject("enteredBy");
+            answers.enteredByOthers().forEach(by::put);
+        }
+        byte[] plain;
+        try {
+            plain = Json.wire().writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+        deflater.reset();
+        deflater.setInput(plain);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 2 + 16);
+        out.write(FORMAT_DEFLATED_JSON);
+        while (!deflater.finished()) {
+            int n = deflater.deflate(buffer);
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes an opened payload, refusing anything malformed or inflating past {@link #MAX_PLAINTEXT}. */
+    public static Payload decode(byte[] bytes) throws JsonInputException {
+        String source = "payload";
+        if (bytes.length < 2 || bytes[0] != FORMAT_DEFLATED_JSON) {
+            throw new JsonInputException(source, "", "unknown payload format");
+        }
+        byte[] plain = inflate(bytes, source);
+        JsonNode tree = Json.readTree(new ByteArrayInputStream(plain), source, JsonLimits.SUBMISSION);
+        Node root = Node.root(tree, source, false);
+        root.integer("format", 1, 1);
+        Map<String, String> enteredBy = new LinkedHashMap<>();
+        if (root.has("enteredBy")) {
+            for (Map.Entry<String, Node> e :
+                    root.required("enteredBy").entries(200).entrySet()) {
+                enteredBy.put(e.getKey(), e.getValue().asText(100));
+            }
+        }
+        JsonNode answers = root.required("answers").json();
+        if (!answers.isObject()) {
+            throw new JsonInputException(source, "answers", "must be an object");
+        }
+        return new Payload(
+                root.required("service").asText(64),
+                root.required("serviceVersion").asInt(1, Integer.MAX_VALUE),
+                root.integer("catalogueVersion", 0, Long.MAX_VALUE),
+                root.required("locale").asText(20),
+                answers,
+                enteredBy);
+    }
+
+    private static byte[] inflate(byte[] bytes, String source) throws JsonInputException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(bytes, 1, bytes.length - 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+            byte[] buf = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new JsonInputException(source, "", "the compressed payload is truncated");
+                }
+                if (out.size() + n > MAX_PLAINTEXT) {
+                    throw new JsonInputException(source, "", "inflates to more than " + MAX_PLAINTEXT + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new JsonInputException(source, "", "the compressed payload is corrupt");
+        } finally {
+            inflater.end();
+        }
+    }
+}

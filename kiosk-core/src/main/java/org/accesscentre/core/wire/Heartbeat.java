@@ -1,0 +1,37 @@
+package org.accesscentre.core.wire;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A device's health, posted at the interval the portal sets.
+ *
+ * @param oldestUnsentSeconds by the kiosk's clock; 0 when the queue is empty
+ * @param temperatureCelsius the CPU's, or null where there is no sensor
+ * @param printerState ok, paper_out, cover_open, offline or none
+ * @param clockOffsetMillis the kiosk's clock minus the portal's, as last measured
+ * @param lastError the last problem in words, or null
+ * @param kioskTime the kiosk's clock when sent
+ * @param commandResults confirmations of commands carried out since the last heartbeat
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Heartbeat(
+        String appVersion,
+        long catalogueVersion,
+        long configVersion,
+        int queueDepth,
+        long oldestUnsentSeconds,
+        long bytesWaiting,
+        long diskFreeBytes,
+        @Nullable Double temperatureCelsius,
+        String printerState,
+        long clockOffsetMillis,
+        @Nullable String lastError,
+        Instant kioskTime,
+        List<CommandResult> commandResults) {
+    public Heartbeat {
+        commandResults = commandResults == null ? List.of() : List.copyOf(commandResults);
+    }
+}
