@@ -137,6 +137,9 @@ public final class Json {
         if (message.startsWith("Duplicate field")) {
             return "a property appears twice" + where;
         }
+        if (message.startsWith("Trailing token")) {
+            return "unexpected content after the end of the document" + where;
+        }
         if (message.contains("end-of-input") || message.contains("Unexpected end")) {
             return "the document ends too early" + where;
         }

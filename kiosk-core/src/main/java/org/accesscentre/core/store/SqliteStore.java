@@ -32,7 +32,7 @@ public final class SqliteStore implements LocalStore {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Statements sql;
+    private Statements sql;
 
     private SqliteStore(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -369,7 +369,7 @@ public final class SqliteStore implements LocalStore {
                 sql.commit.execute();
                 return result;
             } catch (SQLException | StoreException | RuntimeException e) {
-                rollback();
+                recover(e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -384,17 +384,38 @@ public final class SqliteStore implements LocalStore {
         try {
             return work.run();
         } catch (SQLException e) {
+            recover(e);
             throw SqliteErrors.translate(e, action);
         } finally {
             lock.unlock();
         }
     }
 
-    private void rollback() {
-        try {
-            sql.rollback.execute();
+    /**
+     * Undoes a failed transaction and prepares the statements afresh: sqlite-jdbc finalizes a prepared
+     * statement whose execution fails (xerial/sqlite-jdbc#74), so the old ones cannot be trusted. If even
+     * that fails, the old set stays and the next call tries again.
+     */
+    private void recover(Exception failure) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ROLLBACK");
         } catch (SQLException ignored) {
             // SQLite may already have rolled the transaction back (it can on SQLITE_FULL): nothing is left.
+        }
+        try {
+            Statements fresh = new Statements(connection);
+            closeQuietly(sql);
+            sql = fresh;
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Statements statements) {
+        try {
+            statements.close();
+        } catch (SQLException ignored) {
+            // closing a finalized statement can fail; it is being replaced either way
         }
     }
 }

@@ -16,7 +16,6 @@ final class Statements implements AutoCloseable {
 
     final PreparedStatement begin;
     final PreparedStatement commit;
-    final PreparedStatement rollback;
     final PreparedStatement nextSequence;
     final PreparedStatement insertSubmission;
     final PreparedStatement insertOutbox;
@@ -36,7 +35,6 @@ final class Statements implements AutoCloseable {
     Statements(Connection c) throws SQLException {
         begin = prepare(c, "BEGIN IMMEDIATE");
         commit = prepare(c, "COMMIT");
-        rollback = prepare(c, "ROLLBACK");
         nextSequence = prepare(c, """
                 SELECT MAX(COALESCE((SELECT MAX(seq) FROM submission), 0),
                            COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0))

@@ -1,0 +1,178 @@
+package org.accesscentre.core.seal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.accesscentre.core.keys.Keys;
+import org.junit.jupiter.api.Test;
+
+class SealTest {
+    private static final KeyPair PORTAL = Keys.generate(Keys.X25519);
+    private static final byte[] ANSWERS = "{\"full-name\":\"Marie Joseph\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final Binding binding = new Binding(UUID.randomUUID(), "birth-certificate", 3);
+    private final Sealer sealer = new Sealer(PORTAL.getPublic(), Clock.systemUTC());
+    private final Opener opener = new Opener(List.of(PORTAL));
+
+    @Test
+    void theHolderOfThePortalKeyOpensWhatWasSealed() throws Exception {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        assertEquals(ANSWERS.length + Envelope.OVERHEAD, envelope.length);
+        assertArrayEquals(ANSWERS, opener.open(envelope, binding));
+    }
+
+    @Test
+    void theAnswersDoNotAppearInTheEnvelope() {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        String asText = new String(envelope, StandardCharsets.ISO_8859_1);
+        assertFalse(asText.contains("Marie"));
+    }
+
+    @Test
+    void tamperingWithAnyByteFailsToOpen() {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        for (int i = 0; i < envelope.length; i++) {
+            for (int bit : new int[] {0x01, 0x80}) {
+                byte[] tampered = envelope.clone();
+                tampered[i] ^= (byte) bit;
+                int at = i;
+                assertThrows(SealException.class, () -> opener.open(tampered, binding), () -> "byte " + at);
+            }
+        }
+    }
+
+    @Test
+    void truncatedOrExtendedEnvelopesFailToOpen() {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        for (int length = 0; length < envelope.length; length++) {
+            byte[] cut = Arrays.copyOf(envelope, length);
+            assertThrows(SealException.class, () -> opener.open(cut, binding));
+        }
+        assertThrows(SealException.class, () -> opener.open(Arrays.copyOf(envelope, envelope.length + 1), binding));
+    }
+
+    @Test
+    void theWrongKeyFailsToOpen() {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        KeyPair other = Keys.generate(Keys.X25519);
+        SealException unknown =
+                assertThrows(SealException.class, () -> new Opener(List.of(other)).open(envelope, binding));
+        assertTrue(unknown.getMessage().contains("which this portal does not hold"), unknown.getMessage());
+
+        // Same key id, different private key: a forged key id must not help.
+        byte[] forged = envelope.clone();
+        System.arraycopy(Keys.keyIdBytes(other.getPublic()), 0, forged, 1, 8);
+        assertThrows(SealException.class, () -> new Opener(List.of(other)).open(forged, binding));
+    }
+
+    @Test
+    void anEnvelopeOpensOnlyUnderItsOwnTransactionAndService() {
+        byte[] envelope = sealer.seal(ANSWERS, binding);
+        assertThrows(
+                SealException.class,
+                () -> opener.open(
+                        envelope, new Binding(UUID.randomUUID(), binding.serviceId(), binding.serviceVersion())));
+        assertThrows(
+                SealException.class,
+                () -> opener.open(envelope, new Binding(binding.transactionId(), "driving-licence", 3)));
+        assertThrows(
+                SealException.class,
+                () -> opener.open(envelope, new Binding(binding.transactionId(), binding.serviceId(), 4)));
+    }
+
+    @Test
+    void aRetiredKeyStillOpensOldEnvelopes() throws Exception {
+        KeyPair retired = Keys.generate(Keys.X25519);
+        byte[] old = new Sealer(retired.getPublic(), Clock.systemUTC()).seal(ANSWERS, binding);
+        assertArrayEquals(ANSWERS, new Opener(List.of(PORTAL, retired)).open(old, binding));
+    }
+
+    @Test
+    void eachEnvelopeHasItsOwnNonceAndCiphertext() {
+        byte[] a = sealer.seal(ANSWERS, binding);
+        byte[] b = sealer.seal(ANSWERS, binding);
+        assertFalse(Arrays.equals(a, b));
+        assertFalse(Arrays.equals(nonce(a), nonce(b)));
+    }
+
+    @Test
+    void anEphemeralKeyServesAtMostMaxUsesEnvelopes() throws Exception {
+        Sealer s = new Sealer(PORTAL.getPublic(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+        byte[] first = s.seal(ANSWERS, binding);
+        for (int i = 1; i < Sealer.MAX_USES; i++) {
+            assertArrayEquals(ephemeral(first), ephemeral(s.seal(ANSWERS, binding)));
+        }
+        byte[] next = s.seal(ANSWERS, binding);
+        assertFalse(Arrays.equals(ephemeral(first), ephemeral(next)));
+        assertArrayEquals(ANSWERS, opener.open(next, binding));
+    }
+
+    @Test
+    void anEphemeralKeyExpiresAfterMaxAgeAndWhenTheClockGoesBack() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+        Sealer s = new Sealer(PORTAL.getPublic(), clock);
+        byte[] first = s.seal(ANSWERS, binding);
+        clock.now = clock.now.plus(Sealer.MAX_AGE);
+        assertArrayEquals(ephemeral(first), ephemeral(s.seal(ANSWERS, binding)));
+        clock.now = clock.now.plusSeconds(1);
+        byte[] later = s.seal(ANSWERS, binding);
+        assertNotEquals(Arrays.toString(ephemeral(first)), Arrays.toString(ephemeral(later)));
+        clock.now = clock.now.minusSeconds(3600);
+        assertFalse(Arrays.equals(ephemeral(later), ephemeral(s.seal(ANSWERS, binding))));
+    }
+
+    @Test
+    void garbageIsRefusedWithAReason() {
+        SealException e = assertThrows(SealException.class, () -> opener.open(new byte[10], binding));
+        assertTrue(e.getMessage().startsWith("too short"));
+        byte[] wrongFormat = sealer.seal(ANSWERS, binding);
+        wrongFormat[0] = 9;
+        assertEquals(
+                "unknown envelope format 9",
+                assertThrows(SealException.class, () -> opener.open(wrongFormat, binding))
+                        .getMessage());
+    }
+
+    private static byte[] ephemeral(byte[] envelope) {
+        return Arrays.copyOfRange(envelope, 9, 41);
+    }
+
+    private static byte[] nonce(byte[] envelope) {
+        return Arrays.copyOfRange(envelope, 41, 53);
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
