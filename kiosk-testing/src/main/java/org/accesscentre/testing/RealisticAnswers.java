@@ -54,9 +54,8 @@ public final class RealisticAnswers {
 
     private static final int ATTEMPTS = 20;
     private static final int PATTERN_SAMPLES = 40;
-    /** The validator refuses dates outside these years. */
+    // The validator refuses dates outside these years.
     private static final LocalDate EARLIEST = LocalDate.of(1850, 1, 1);
-
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final Pattern NATIONAL_ID = Pattern.compile("[A-Z0-9-]{4,32}");
 
