@@ -32,9 +32,9 @@ import org.accesscentre.core.submission.PayloadCodec;
 import org.accesscentre.core.submission.Submitter;
 import org.accesscentre.core.validation.Validator;
 import org.accesscentre.testing.RealisticAnswers;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,7 +49,10 @@ import picocli.CommandLine.Option;
 final class EnqueueBench implements Callable<Integer> {
     private static final ZoneId ZONE = ZoneId.of("America/St_Lucia");
 
-    @Option(names = "--count", defaultValue = "6000", description = "Measured submits, and raw inserts (${DEFAULT-VALUE}).")
+    @Option(
+            names = "--count",
+            defaultValue = "6000",
+            description = "Measured submits, and raw inserts (${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--rounds", defaultValue = "12", description = "Alternating rounds (${DEFAULT-VALUE}).")
@@ -59,7 +62,8 @@ final class EnqueueBench implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--dir", description = "Where the two database files go (default: a temporary directory).")
-    @Nullable Path dir;
+    @Nullable
+    Path dir;
 
     PrintStream out = System.out;
 
@@ -82,9 +86,7 @@ final class EnqueueBench implements Callable<Integer> {
         KeyPair portal = Keys.generate(Keys.X25519);
         Clock clock = Clock.systemUTC();
 
-        int plainBytes = Json.wire()
-                .writeValueAsBytes(AnswerCodec.encode(pool.getFirst()))
-                .length;
+        int plainBytes = Json.wire().writeValueAsBytes(AnswerCodec.encode(pool.getFirst())).length;
         int sealedBytes = new PayloadCodec()
                         .encode(service.id(), service.version(), catalogue.version(), "en", pool.getFirst())
                         .length

@@ -43,19 +43,18 @@ class StoreCrashTest {
 
         for (int run = 0; run < KILLS; run++) {
             Path stderr = dir.resolve("child-" + run + ".err");
-            Process child =
-                    ChildJvm.start(SubmitLoop.class, List.of(file.toString(), "0", Long.toString(random.nextLong())), stderr);
+            Process child = ChildJvm.start(
+                    SubmitLoop.class, List.of(file.toString(), "0", Long.toString(random.nextLong())), stderr);
             Receipts receipts = new Receipts(child);
             // One kill in five lands while the JVM starts or the store migrates; the rest mid-loop.
             int wanted = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(30);
             killedDuringStartup += wanted == 0 ? 1 : 0;
             boolean stillRunning = receipts.awaitReceipts(wanted);
-            child.destroyForcibly(); // SIGKILL
+            // SIGKILL through the handle: Process.destroyForcibly() would also close the pipes we still read.
+            child.toHandle().destroyForcibly();
             child.waitFor();
             receipts.drain();
-            assertTrue(
-                    stillRunning,
-                    "seed " + seed + ": the child stopped by itself: " + Files.readString(stderr));
+            assertTrue(stillRunning, "seed " + seed + ": the child stopped by itself: " + Files.readString(stderr));
             assertEquals(137, child.exitValue(), "seed " + seed + ": not killed by SIGKILL");
             printed.addAll(receipts.printed);
         }

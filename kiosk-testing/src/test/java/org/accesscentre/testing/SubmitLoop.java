@@ -49,9 +49,7 @@ public final class SubmitLoop {
             for (long i = 0; count == 0 || i < count; i++) {
                 Service service = services.get(random.nextInt(services.size()));
                 Receipt r = submitter.submit(
-                        service,
-                        RealisticAnswers.forService(catalogue, service, random, LocalDate.now(zone)),
-                        "en");
+                        service, RealisticAnswers.forService(catalogue, service, random, LocalDate.now(zone)), "en");
                 out.println("RECEIPT " + r.reference() + " " + r.transactionId());
                 out.flush();
             }

@@ -46,7 +46,8 @@ class TwoProcessStoreTest {
     void oneProcessSubmitsWhileAnotherTakesAndMarksBatches() throws Exception {
         Path file = dir.resolve("kiosk.db");
         Path stderr = dir.resolve("child.err");
-        Process child = ChildJvm.start(SubmitLoop.class, List.of(file.toString(), Integer.toString(SUBMISSIONS), "42"), stderr);
+        Process child =
+                ChildJvm.start(SubmitLoop.class, List.of(file.toString(), Integer.toString(SUBMISSIONS), "42"), stderr);
         Receipts receipts = new Receipts(child);
         AtomicBoolean childDone = new AtomicBoolean();
         Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -78,7 +79,8 @@ class TwoProcessStoreTest {
 
             int acknowledged = 0;
             for (Receipts.Printed p : receipts.printed) {
-                SubmissionRecord rec = a.lookup(ReferenceNumber.parse(p.reference()).orElseThrow())
+                SubmissionRecord rec = a.lookup(
+                                ReferenceNumber.parse(p.reference()).orElseThrow())
                         .orElseThrow(() -> new AssertionError("lost " + p.reference()));
                 assertTrue(rec.syncState() == SyncState.ACKNOWLEDGED || rec.syncState() == SyncState.REJECTED);
                 acknowledged += rec.syncState() == SyncState.ACKNOWLEDGED ? 1 : 0;

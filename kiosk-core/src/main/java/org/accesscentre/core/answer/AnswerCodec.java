@@ -1,9 +1,11 @@
 package org.accesscentre.core.answer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -57,6 +59,43 @@ public final class AnswerCodec {
                 yield sig;
             }
         };
+    }
+
+    /** Writes the answers as one JSON object, straight to a generator: the submit path builds no tree. */
+    public static void write(Answers answers, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        for (var e : answers.values().entrySet()) {
+            out.writeFieldName(e.getKey());
+            write(e.getValue(), out);
+        }
+        out.writeEndObject();
+    }
+
+    static void write(Answer answer, JsonGenerator out) throws IOException {
+        switch (answer) {
+            case Answer.Text t -> out.writeString(t.value());
+            case Answer.Number n -> out.writeString(n.value().toPlainString());
+            case Answer.Day d -> out.writeString(d.value().toString());
+            case Answer.Choice c -> out.writeString(c.value());
+            case Answer.Choices c -> {
+                out.writeStartArray();
+                for (String v : c.values()) {
+                    out.writeString(v);
+                }
+                out.writeEndArray();
+            }
+            case Answer.YesNo y -> out.writeBoolean(y.value());
+            case Answer.Signature s -> {
+                out.writeStartObject();
+                out.writeArrayFieldStart("strokes");
+                for (Stroke stroke : s.strokes()) {
+                    int[] xy = stroke.xy();
+                    out.writeArray(xy, 0, xy.length);
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        }
     }
 
     /**

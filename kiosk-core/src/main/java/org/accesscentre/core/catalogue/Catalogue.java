@@ -23,7 +23,7 @@ public record Catalogue(
         locales = List.copyOf(locales);
         categories = List.copyOf(categories);
         agencies = List.copyOf(agencies);
-        lists = Map.copyOf(lists);
+        lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
         services = List.copyOf(services);
     }
 

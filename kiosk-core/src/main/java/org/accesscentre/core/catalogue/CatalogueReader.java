@@ -136,17 +136,19 @@ public final class CatalogueReader {
                 version, locales, List.copyOf(categories.values()), List.copyOf(agencies.values()), lists, services);
     }
 
-    /** A list entry's parent must exist in some other list (a community's district). */
+    /** A list entry's parent must be an entry of some other list (a community's district). */
     private static void checkListParents(Node root, Map<String, ChoiceList> lists) throws JsonInputException {
-        Set<String> allValues = new HashSet<>();
-        lists.values().forEach(l -> l.entries().forEach(o -> allValues.add(o.value())));
         for (ChoiceList list : lists.values()) {
+            Set<String> otherValues = new HashSet<>();
+            lists.values().stream()
+                    .filter(l -> l != list)
+                    .forEach(l -> l.entries().forEach(o -> otherValues.add(o.value())));
             for (int i = 0; i < list.entries().size(); i++) {
                 String parent = list.entries().get(i).parent();
-                if (parent != null && !allValues.contains(parent)) {
+                if (parent != null && !otherValues.contains(parent)) {
                     throw root.error(
                             "lists." + list.id() + "[" + i + "].parent",
-                            "'" + Node.clip(parent) + "' is not an entry of any list");
+                            "'" + Node.clip(parent) + "' is not an entry of any other list");
                 }
             }
         }

@@ -28,6 +28,7 @@ final class RulesMapper {
                 "minLength",
                 "maxLength",
                 "pattern",
+                "wholeNumber",
                 "min",
                 "max",
                 "minDate",
@@ -40,6 +41,10 @@ final class RulesMapper {
         FieldType.Kind kind = type.kind();
         onlyFor(FieldType.Kind.TEXT, "minLength", "maxLength", "pattern");
         onlyFor(FieldType.Kind.NUMBER, "min", "max");
+        if (n.has("wholeNumber") && type != FieldType.NUMBER) {
+            throw n.error("wholeNumber", "applies only to number questions");
+        }
+        boolean wholeNumber = n.has("wholeNumber") && n.required("wholeNumber").asBoolean();
         onlyFor(FieldType.Kind.DATE, "minDate", "maxDate", "date");
         onlyFor(FieldType.Kind.CHOICES, "minChoices", "maxChoices");
 
@@ -77,7 +82,18 @@ final class RulesMapper {
             throw n.error("minChoices", "is more than maxChoices (" + maxChoices + ")");
         }
         return new Rules(
-                required, minLength, maxLength, pattern, min, max, minDate, maxDate, dateRule, minChoices, maxChoices);
+                required,
+                minLength,
+                maxLength,
+                pattern,
+                wholeNumber,
+                min,
+                max,
+                minDate,
+                maxDate,
+                dateRule,
+                minChoices,
+                maxChoices);
     }
 
     private void onlyFor(FieldType.Kind kind, String... names) throws JsonInputException {

@@ -61,6 +61,14 @@ final class ServiceMapper {
             }
             text.put(locale, serviceText(t));
         }
+        if (textNode.strict()) {
+            for (String locale : byLocale.keySet()) {
+                if (!text.containsKey(locale)) {
+                    throw textNode.error(
+                            locale, "locale '" + Node.clip(locale) + "' is not in the catalogue's locales");
+                }
+            }
+        }
 
         List<Field> fields = new ArrayList<>();
         for (Node f : node.elements("fields", MAX_FIELDS)) {
@@ -166,11 +174,28 @@ final class ServiceMapper {
                             "dependsOn",
                             "must name an earlier list_choice question, not '" + Node.clip(parentId) + "'");
                 }
+                checkEveryParentHasEntries(n, lists.get(parent.get().list()), lists.get(list));
             }
         } else if (n.has("list") || n.has("dependsOn")) {
             throw n.error(n.has("list") ? "list" : "dependsOn", "only list_choice questions use a list");
         }
         return new Field(id, type, label, hint, example, rules, showIf, options, list, dependsOn);
+    }
+
+    /** Whatever the citizen picks in the parent list, the dependent list must offer something. */
+    private static void checkEveryParentHasEntries(Node n, ChoiceList parents, ChoiceList children)
+            throws JsonInputException {
+        if (parents == children) {
+            throw n.error("dependsOn", "a list cannot depend on itself");
+        }
+        for (Option parent : parents.entries()) {
+            if (children.entries().stream().noneMatch(c -> parent.value().equals(c.parent()))) {
+                throw n.error(
+                        "list",
+                        "list '" + children.id() + "' has no entry whose parent is '" + parent.value()
+                                + "', so a citizen who picks it could not answer");
+            }
+        }
     }
 
     private static void checkChoiceCounts(Node n, Rules rules, int optionCount) throws JsonInputException {
@@ -180,7 +205,7 @@ final class ServiceMapper {
         }
     }
 
-    private static ShowIf showIf(Node n, List<Field> earlier) throws JsonInputException {
+    private ShowIf showIf(Node n, List<Field> earlier) throws JsonInputException {
         n.allowOnly(Set.of("field", "is", "has"));
         String fieldId = n.text("field");
         Field target = earlier.stream()
@@ -200,12 +225,18 @@ final class ServiceMapper {
         if (is && target.type() == FieldType.MULTI_CHOICE) {
             throw n.error("is", "'" + fieldId + "' is a multi_choice question; use 'has'");
         }
-        checkComparable(valueNode, target, value);
+        checkComparable(valueNode, target, value, lists);
         return new ShowIf(fieldId, is ? ShowIf.Test.IS : ShowIf.Test.HAS, value);
     }
 
-    private static void checkComparable(Node valueNode, Field target, String value) throws JsonInputException {
+    private static void checkComparable(Node valueNode, Field target, String value, Map<String, ChoiceList> lists)
+            throws JsonInputException {
         switch (target.type()) {
+            case LIST_CHOICE -> {
+                if (lists.get(target.list()).entry(value).isEmpty()) {
+                    throw valueNode.error("'" + Node.clip(value) + "' is not an entry of list '" + target.list() + "'");
+                }
+            }
             case SINGLE_CHOICE, MULTI_CHOICE -> {
                 if (target.option(value).isEmpty()) {
                     throw valueNode.error("'" + Node.clip(value) + "' is not an option of '" + target.id() + "'");
@@ -219,7 +250,7 @@ final class ServiceMapper {
             }
             case SIGNATURE -> throw valueNode.error("a question cannot depend on a signature");
             default -> {
-                // text, numbers, dates and list choices compare as text
+                // text, numbers and dates compare as written (numbers by value)
             }
         }
     }

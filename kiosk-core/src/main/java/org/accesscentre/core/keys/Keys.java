@@ -93,8 +93,9 @@ public final class Keys {
         }
     }
 
+    /** The JDK names X25519 keys "XDH" and Ed25519 keys "EdDSA"; the curve is in the key's parameters. */
     private static boolean isXdhAlias(String actual, String wanted) {
-        return actual.equals("XDH") && wanted.equals(X25519);
+        return (actual.equals("XDH") && wanted.equals(X25519)) || (actual.equals("EdDSA") && wanted.equals(ED25519));
     }
 
     /** Writes a private key as PKCS#8 PEM, mode 0600, refusing to overwrite an existing key. */

@@ -38,7 +38,7 @@ final class Envelope {
 
     private Envelope() {}
 
-    static SecretKey extract(byte[] sharedSecret, byte[] ephemeralPublic, byte[] recipientPublic)
+    static SecretKey extract(KDF hkdf, byte[] sharedSecret, byte[] ephemeralPublic, byte[] recipientPublic)
             throws GeneralSecurityException {
         byte[] salt = new byte[ephemeralPublic.length + recipientPublic.length];
         System.arraycopy(ephemeralPublic, 0, salt, 0, ephemeralPublic.length);
@@ -51,13 +51,13 @@ final class Envelope {
                                 .extractOnly());
     }
 
-    static SecretKey messageKey(SecretKey prk, byte[] nonce, byte[] binding)
+    static SecretKey messageKey(KDF hkdf, SecretKey prk, byte[] nonce, byte[] binding)
             throws InvalidAlgorithmParameterException, NoSuchAlgorithmException {
         byte[] info = new byte[INFO_PREFIX.length + nonce.length + binding.length];
         System.arraycopy(INFO_PREFIX, 0, info, 0, INFO_PREFIX.length);
         System.arraycopy(nonce, 0, info, INFO_PREFIX.length, nonce.length);
         System.arraycopy(binding, 0, info, INFO_PREFIX.length + nonce.length, binding.length);
-        return hkdf().deriveKey("AES", HKDFParameterSpec.expandOnly(prk, info, 32));
+        return hkdf.deriveKey("AES", HKDFParameterSpec.expandOnly(prk, info, 32));
     }
 
     static byte[] associatedData(byte[] envelope, byte[] binding) {
@@ -67,7 +67,7 @@ final class Envelope {
         return aad;
     }
 
-    private static KDF hkdf() throws NoSuchAlgorithmException {
+    static KDF hkdf() throws NoSuchAlgorithmException {
         return KDF.getInstance("HKDF-SHA256");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.KDF;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -52,8 +53,10 @@ public final class Opener {
             KeyAgreement agreement = KeyAgreement.getInstance(Keys.X25519);
             agreement.init(recipient.getPrivate());
             agreement.doPhase(ephemeral, true);
-            SecretKey prk = Envelope.extract(agreement.generateSecret(), ephRaw, Keys.x25519Raw(recipient.getPublic()));
-            SecretKey key = Envelope.messageKey(prk, nonce, bound);
+            KDF hkdf = Envelope.hkdf();
+            SecretKey prk =
+                    Envelope.extract(hkdf, agreement.generateSecret(), ephRaw, Keys.x25519Raw(recipient.getPublic()));
+            SecretKey key = Envelope.messageKey(hkdf, prk, nonce, bound);
             Cipher cipher = Cipher.getInstance(Envelope.CIPHER);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(Envelope.TAG_BITS, nonce));
             cipher.updateAAD(Envelope.associatedData(envelope, bound));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.Cipher;
+import javax.crypto.KDF;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -36,6 +37,8 @@ public final class Sealer {
     private final Clock clock;
     private final SecureRandom random;
     private @Nullable Ephemeral current;
+    private final KDF hkdf;
+    private final Cipher cipher;
 
     public Sealer(PublicKey recipient, Clock clock) {
         this(recipient, clock, new SecureRandom());
@@ -47,6 +50,12 @@ public final class Sealer {
         this.recipientId = Keys.keyIdBytes(recipient);
         this.clock = clock;
         this.random = random;
+        try {
+            this.hkdf = Envelope.hkdf();
+            this.cipher = Cipher.getInstance(Envelope.CIPHER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK lacks HKDF-SHA256 or AES-GCM", e);
+        }
     }
 
     /** The id of the portal key envelopes are sealed to. */
@@ -54,8 +63,8 @@ public final class Sealer {
         return Keys.keyId(recipient);
     }
 
-    /** Seals {@code plaintext}, bound to {@code binding}. */
-    public byte[] seal(byte[] plaintext, Binding binding) {
+    /** Seals {@code plaintext}, bound to {@code binding}. One envelope at a time: the cipher is reused. */
+    public synchronized byte[] seal(byte[] plaintext, Binding binding) {
         try {
             Ephemeral eph = ephemeral();
             byte[] bound = binding.encode();
@@ -67,8 +76,7 @@ public final class Sealer {
             random.nextBytes(nonce);
             System.arraycopy(nonce, 0, out, Envelope.HEADER_LENGTH - Envelope.NONCE_LENGTH, Envelope.NONCE_LENGTH);
 
-            SecretKey key = Envelope.messageKey(eph.prk, nonce, bound);
-            Cipher cipher = Cipher.getInstance(Envelope.CIPHER);
+            SecretKey key = Envelope.messageKey(hkdf, eph.prk, nonce, bound);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(Envelope.TAG_BITS, nonce));
             cipher.updateAAD(Envelope.associatedData(out, bound));
             cipher.doFinal(plaintext, 0, plaintext.length, out, Envelope.HEADER_LENGTH);
@@ -79,7 +87,7 @@ public final class Sealer {
         }
     }
 
-    private synchronized Ephemeral ephemeral() throws GeneralSecurityException {
+    private Ephemeral ephemeral() throws GeneralSecurityException {
         Instant now = clock.instant();
         Ephemeral eph = current;
         if (eph == null
@@ -99,7 +107,7 @@ public final class Sealer {
         agreement.init(pair.getPrivate());
         agreement.doPhase(recipient, true);
         byte[] publicRaw = Keys.x25519Raw(pair.getPublic());
-        SecretKey prk = Envelope.extract(agreement.generateSecret(), publicRaw, recipientRaw);
+        SecretKey prk = Envelope.extract(hkdf, agreement.generateSecret(), publicRaw, recipientRaw);
         return new Ephemeral(publicRaw, prk, now);
     }
 

@@ -1,10 +1,11 @@
 package org.accesscentre.core.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -27,32 +28,37 @@ public final class PayloadCodec {
     /** The most an opened payload may inflate to: a form of 100 long answers and a signature fits easily. */
     public static final int MAX_PLAINTEXT = 1 << 20;
 
-    private final Deflater deflater = new Deflater(6, true);
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final ByteArrayOutputStream json = new ByteArrayOutputStream(4096);
     private final byte[] buffer = new byte[8192];
 
-    /** Encodes a payload; not thread-safe (it reuses one deflater). */
+    /** Encodes a payload; not thread-safe (it reuses its buffers and deflater). */
     public byte[] encode(String serviceId, int serviceVersion, long catalogueVersion, String locale, Answers answers) {
-        ObjectNode json = Json.wire().createObjectNode();
-        json.put("format", 1);
-        json.put("service", serviceId);
-        json.put("serviceVersion", serviceVersion);
-        json.put("catalogueVersion", catalogueVersion);
-        json.put("locale", locale);
-        json.set("answers", AnswerCodec.encode(answers));
-        if (!answers.enteredByOthers().isEmpty()) {
-            ObjectNode by = json.putObject("enteredBy");
-            answers.enteredByOthers().forEach(by::put);
-        }
-        byte[] plain;
-        try {
-            plain = Json.wire().writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
+        json.reset();
+        try (JsonGenerator out = Json.wire().getFactory().createGenerator(json)) {
+            out.writeStartObject();
+            out.writeNumberField("format", 1);
+            out.writeStringField("service", serviceId);
+            out.writeNumberField("serviceVersion", serviceVersion);
+            out.writeNumberField("catalogueVersion", catalogueVersion);
+            out.writeStringField("locale", locale);
+            out.writeFieldName("answers");
+            AnswerCodec.write(answers, out);
+            if (!answers.enteredByOthers().isEmpty()) {
+                out.writeObjectFieldStart("enteredBy");
+                for (var e : answers.enteredByOthers().entrySet()) {
+                    out.writeStringField(e.getKey(), e.getValue());
+                }
+                out.writeEndObject();
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
         }
         deflater.reset();
-        deflater.setInput(plain);
+        deflater.setInput(json.toByteArray());
         deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 2 + 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.size() / 2 + 16);
         out.write(FORMAT_DEFLATED_JSON);
         while (!deflater.finished()) {
             int n = deflater.deflate(buffer);

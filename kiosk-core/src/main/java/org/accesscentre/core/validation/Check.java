@@ -15,6 +15,8 @@ public enum Check {
     PATTERN("answer.pattern"),
     NOT_A_NUMBER("answer.notANumber"),
     NOT_MONEY("answer.notMoney"),
+    /** A number with a fraction where only whole numbers make sense (a household size). */
+    NOT_A_WHOLE_NUMBER("answer.notAWholeNumber"),
     /** Arguments: {@code min}. */
     TOO_SMALL("answer.tooSmall"),
     /** Arguments: {@code max}. */

@@ -22,6 +22,10 @@ final class InputParser {
     private static final Pattern MONEY = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[ ./-]+(\\d{1,2})[ ./-]+(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    /** Locales that write a decimal comma. */
+    private static final java.util.Set<String> COMMA_DECIMAL_LOCALES =
+            java.util.Set.of("fr", "acf", "es", "pt", "de", "nl");
+
     private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 ().-]{1,30}");
 
     private InputParser() {}
@@ -41,8 +45,8 @@ final class InputParser {
             case PHONE -> phone(field, text);
             case NATIONAL_ID ->
                 new Parsed.Value(new Answer.Text(text.replace(" ", "").toUpperCase(Locale.ROOT)));
-            case NUMBER -> number(field, text.replace(",", "").replace(" ", ""));
-            case MONEY -> money(field, text);
+            case NUMBER -> number(field, decimal(text, locale));
+            case MONEY -> money(field, decimal(stripCurrency(text), locale));
             case DATE -> date(field, text, locale);
             case SINGLE_CHOICE, LIST_CHOICE -> new Parsed.Value(new Answer.Choice(text));
             case YES_NO, CONSENT -> yesNo(field, text);
@@ -70,8 +74,27 @@ final class InputParser {
         return new Parsed.Value(new Answer.Number(new BigDecimal(text)));
     }
 
-    private static Parsed money(Field field, String text) {
-        String amount = text.replaceFirst("^(?i)(EC\\$|XCD|\\$)\\s*", "").replace(",", "");
+    /**
+     * Normalizes a typed decimal to the form {@code 1234.5}. In French (and other comma locales) the comma
+     * is the decimal mark and spaces or dots group thousands: "1 234,50". Elsewhere the dot is the decimal
+     * mark and commas group thousands: "1,234.50".
+     */
+    static String decimal(String text, String locale) {
+        String t = text.replaceAll("[\\s\u00a0\u202f]", "");
+        if (COMMA_DECIMAL_LOCALES.contains(locale.split("-")[0])) {
+            if (t.contains(",")) {
+                t = t.replace(".", "").replace(',', '.');
+            }
+            return t;
+        }
+        return t.replace(",", "");
+    }
+
+    private static String stripCurrency(String text) {
+        return text.strip().replaceFirst("^(?i)(EC\\$|XCD|\\$)\\s*", "").replaceFirst("(?i)\\s*(EC\\$|XCD|\\$)$", "");
+    }
+
+    private static Parsed money(Field field, String amount) {
         if (!MONEY.matcher(amount).matches()) {
             return invalid(field, Check.NOT_MONEY, Map.of());
         }

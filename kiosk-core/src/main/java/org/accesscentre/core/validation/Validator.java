@@ -57,23 +57,50 @@ public final class Validator {
             return true;
         }
         Optional<Field> target = service.field(showIf.field());
-        if (target.isEmpty() || !isShown(service, target.get(), answers)) {
-            return false;
-        }
-        Optional<Answer> answer = answers.get(showIf.field());
-        if (answer.isEmpty()) {
-            return false;
-        }
-        return switch (showIf.test()) {
-            case IS -> answer.get().canonical().equals(showIf.value());
-            case HAS -> answer.get() instanceof Answer.Choices c && c.values().contains(showIf.value());
-        };
+        return target.isPresent() && isShown(service, target.get(), answers) && holds(showIf, answers);
     }
 
     public List<Field> shownFields(Service service, Answers answers) {
-        return service.fields().stream()
-                .filter(f -> isShown(service, f, answers))
-                .toList();
+        Set<String> shown = shownIds(service, answers);
+        return service.fields().stream().filter(f -> shown.contains(f.id())).toList();
+    }
+
+    /**
+     * The ids of the questions asked, in one pass: a condition always names an earlier question (the reader
+     * makes sure), so that question's fate is already known when its dependant is reached.
+     */
+    private static Set<String> shownIds(Service service, Answers answers) {
+        Set<String> shown = new HashSet<>();
+        for (Field f : service.fields()) {
+            ShowIf showIf = f.showIf();
+            if (showIf == null || (shown.contains(showIf.field()) && holds(showIf, answers))) {
+                shown.add(f.id());
+            }
+        }
+        return shown;
+    }
+
+    private static boolean holds(ShowIf showIf, Answers answers) {
+        Answer answer = answers.get(showIf.field()).orElse(null);
+        if (answer == null) {
+            return false;
+        }
+        return switch (showIf.test()) {
+            case IS ->
+                answer instanceof Answer.Number n
+                        ? sameNumber(n.value(), showIf.value())
+                        : answer.canonical().equals(showIf.value());
+            case HAS -> answer instanceof Answer.Choices c && c.values().contains(showIf.value());
+        };
+    }
+
+    /** "25" and "25.00" are the same amount. */
+    private static boolean sameNumber(BigDecimal value, String expected) {
+        try {
+            return value.compareTo(new BigDecimal(expected)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -81,9 +108,10 @@ public final class Validator {
      * changes an answer a later question depended on. Hidden answers are never sent.
      */
     public Answers withoutHidden(Service service, Answers answers) {
+        Set<String> shown = shownIds(service, answers);
         Answers kept = answers;
         for (Field f : service.fields()) {
-            if (kept.has(f.id()) && !isShown(service, f, kept)) {
+            if (kept.has(f.id()) && !shown.contains(f.id())) {
                 kept = kept.without(f.id());
             }
         }
@@ -94,7 +122,7 @@ public final class Validator {
     public List<Violation> check(Field field, @Nullable Answer answer, Answers context, LocalDate today) {
         List<Violation> out = new ArrayList<>();
         Rules rules = field.rules();
-        if (answer == null) {
+        if (isEmpty(answer)) {
             if (rules.required()) {
                 out.add(new Violation(
                         field.id(), field.type() == FieldType.CONSENT ? Check.CONSENT_REQUIRED : Check.REQUIRED));
@@ -121,14 +149,22 @@ public final class Validator {
         return out;
     }
 
+    /** Blank text and an empty selection count as no answer: required or not is then all that matters. */
+    private static boolean isEmpty(@Nullable Answer answer) {
+        return answer == null
+                || (answer instanceof Answer.Text t && t.value().isBlank())
+                || (answer instanceof Answer.Choices c && c.values().isEmpty());
+    }
+
     /** Checks a whole submission: every asked question, and no answer to a question that was not asked. */
     public List<Violation> validate(Service service, Answers answers, LocalDate today) {
         List<Violation> out = new ArrayList<>();
         Set<String> known = new HashSet<>();
+        Set<String> shown = shownIds(service, answers);
         for (Field f : service.fields()) {
             known.add(f.id());
             Answer answer = answers.get(f.id()).orElse(null);
-            if (isShown(service, f, answers)) {
+            if (shown.contains(f.id())) {
                 out.addAll(check(f, answer, answers, today));
             } else if (answer != null) {
                 out.add(new Violation(f.id(), Check.NOT_ASKED));
@@ -158,10 +194,6 @@ public final class Validator {
         Rules rules = field.rules();
         int length = value.codePointCount(0, value.length());
         int max = rules.maxLength() != null ? rules.maxLength() : AnswerLimits.maxLength(field.type());
-        if (value.isBlank()) {
-            out.add(new Violation(field.id(), Check.REQUIRED));
-            return;
-        }
         if (rules.minLength() != null && length < rules.minLength()) {
             out.add(new Violation(
                     field.id(), Check.TOO_SHORT, Map.of("min", rules.minLength().toString())));

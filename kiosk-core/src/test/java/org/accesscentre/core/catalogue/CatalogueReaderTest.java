@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.accesscentre.core.json.Json;
 import org.accesscentre.core.json.JsonInputException;
@@ -110,7 +111,7 @@ class CatalogueReaderTest {
                 "test.json: services[0].fields[3].showIf.is: 'grandchild' is not an option of 'for-whom'",
                 refusal(c -> ((ObjectNode) field(c, 0, 3).get("showIf")).put("is", "grandchild")));
         assertEquals(
-                "test.json: lists.communities[1].parent: 'vieux-fort' is not an entry of any list",
+                "test.json: lists.communities[1].parent: 'vieux-fort' is not an entry of any other list",
                 refusal(c -> ((ObjectNode) ((ObjectNode) c.get("lists"))
                                 .withArray("communities")
                                 .get(1))
@@ -145,6 +146,51 @@ class CatalogueReaderTest {
         assertEquals(
                 "test.json: services[0].fee.amount: must be an amount from 0 to 1000000 with at most 2 decimals, such as \"25.00\"",
                 refusal(c -> ((ObjectNode) service(c, 0).get("fee")).put("amount", "25.001")));
+    }
+
+    @Test
+    void aDependentListMustOfferSomethingForEveryParent() {
+        assertEquals(
+                "test.json: services[1].fields[1].list: list 'communities' has no entry whose parent is 'soufriere', "
+                        + "so a citizen who picks it could not answer",
+                refusal(c -> ((ObjectNode) ((ObjectNode) c.get("lists"))
+                                .withArray("communities")
+                                .get(1))
+                        .put("parent", "castries")));
+        assertEquals(
+                "test.json: lists.districts[0].parent: 'castries' is not an entry of any other list",
+                refusal(c -> ((ObjectNode) ((ObjectNode) c.get("lists"))
+                                .withArray("districts")
+                                .get(0))
+                        .put("parent", "castries")));
+    }
+
+    @Test
+    void conditionsOnListsAndTextsInUndeclaredLocalesAreChecked() {
+        assertEquals(
+                "test.json: services[1].fields[2].showIf.is: 'paris' is not an entry of list 'districts'",
+                refusal(c -> field(c, 1, 2)
+                        .putObject("showIf")
+                        .put("field", "district")
+                        .put("is", "paris")));
+        assertEquals(
+                "test.json: services[0].text.de: locale 'de' is not in the catalogue's locales",
+                refusal(c ->
+                        ((ObjectNode) service(c, 0).get("text")).putObject("de").put("bogus", 42)));
+    }
+
+    @Test
+    void theWholeNumberRuleFitsOnlyNumbers() {
+        assertEquals(
+                "test.json: services[0].fields[0].rules.wholeNumber: applies only to number questions",
+                refusal(c -> ((ObjectNode) field(c, 0, 0).get("rules")).put("wholeNumber", true)));
+    }
+
+    @Test
+    void listsKeepTheirOrder() {
+        assertEquals(
+                List.of("districts", "communities"),
+                List.copyOf(TestCatalogue.load().lists().keySet()));
     }
 
     @Test

@@ -215,6 +215,34 @@ class ValidatorTest {
                 validator.check(birth.field("email").orElseThrow(), new Answer.Text("marie@"), Answers.empty(), TODAY));
     }
 
+    @Test
+    void decimalsFollowTheCitizensLanguage() {
+        Field amount = report.field("amount").orElseThrow();
+        assertEquals(
+                new Parsed.Value(new Answer.Number(new BigDecimal("350.00"))), validator.parse(amount, "350,00", "fr"));
+        assertEquals(
+                new Parsed.Value(new Answer.Number(new BigDecimal("1234.50"))),
+                validator.parse(amount, "1 234,50 EC$", "fr"));
+        assertEquals(
+                new Parsed.Value(new Answer.Number(new BigDecimal("1234.50"))),
+                validator.parse(amount, "EC$ 1,234.50", "en"));
+        assertEquals(
+                new Parsed.Value(new Answer.Number(new BigDecimal("1.5"))),
+                validator.parse(birth.field("copies").orElseThrow(), "1,5", "fr"));
+    }
+
+    @Test
+    void blankOptionalAnswersAreNoAnswerAndBlankRequiredOnesAreMissing() {
+        Field phone = birth.field("phone").orElseThrow();
+        assertEquals(List.of(), validator.check(phone, new Answer.Text("   "), Answers.empty(), TODAY));
+        Field name = birth.field("full-name").orElseThrow();
+        assertEquals(
+                List.of(new Violation("full-name", Check.REQUIRED)),
+                validator.check(name, new Answer.Text("  "), Answers.empty(), TODAY));
+        Field purposes = birth.field("purposes").orElseThrow();
+        assertEquals(List.of(), validator.check(purposes, new Answer.Choices(List.of()), Answers.empty(), TODAY));
+    }
+
     private void assertParsed(Answer expected, String fieldId, String typed) {
         Field field = birth.field(fieldId).orElseThrow();
         assertEquals(new Parsed.Value(expected), validator.parse(field, typed, "en"), typed);
