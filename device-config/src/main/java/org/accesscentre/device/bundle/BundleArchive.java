@@ -9,9 +9,11 @@ import static org.accesscentre.device.bundle.BundleException.Reason.UNEXPECTED_F
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.accesscentre.core.json.JsonInputException;
 
 /**
@@ -114,12 +116,12 @@ final class BundleArchive {
 
     /** Every entry is in the manifest, every manifest file is present and intact, and the layout is ours. */
     void checkContents() throws IOException, BundleException {
+        Set<String> listed = new HashSet<>(List.of(BundlePaths.MANIFEST, BundlePaths.SIGNATURES));
+        for (ManifestFile file : manifest.files()) {
+            listed.add(BundlePaths.entryName(file.path()));
+        }
         for (String name : entries.keySet()) {
-            boolean listed = name.equals(BundlePaths.MANIFEST)
-                    || name.equals(BundlePaths.SIGNATURES)
-                    || manifest.file(name.substring(BundlePaths.FILES_PREFIX.length()))
-                            .isPresent();
-            if (!listed) {
+            if (!listed.contains(name)) {
                 throw BundleException.refused(UNEXPECTED_FILE, name + " is not in the manifest");
             }
         }

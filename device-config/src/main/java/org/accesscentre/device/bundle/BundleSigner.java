@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.core.keys.Keys;
 import org.accesscentre.device.signing.Ed25519;
@@ -59,9 +60,10 @@ public final class BundleSigner {
                         "sign", INVALID_INPUT, "the bundle already has " + BundleLimits.MAX_SIGNATURES + " signatures");
             }
             BundleContents contents = new BundleContents(manifestBytes, signatures);
+            Map<String, ContentDigest> digests = archive.digests();
             for (ManifestFile file : archive.manifest().files()) {
                 ZipEntryInfo entry = archive.entry(file);
-                ContentDigest expected = archive.digests().get(file.path());
+                ContentDigest expected = digests.get(file.path());
                 contents.add(entry.name(), expected, sink -> {
                     ContentDigest copied = FileRanges.copy(channel, entry.dataOffset(), entry.size(), sink);
                     if (!copied.equals(expected)) {

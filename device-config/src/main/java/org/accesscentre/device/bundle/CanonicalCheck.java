@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The last check of a verification: the archive must be byte for byte the canonical serialization of its
@@ -25,9 +26,9 @@ final class CanonicalCheck {
         List<ZipEntryInfo> actual = new ArrayList<>();
         layoutEntries.add(entry(BundlePaths.MANIFEST, Digester.of(manifestBytes)));
         actual.add(archive.rawEntry(BundlePaths.MANIFEST));
+        Map<String, ContentDigest> digests = archive.digests();
         for (ManifestFile file : archive.manifest().files()) {
-            layoutEntries.add(
-                    entry(BundlePaths.entryName(file.path()), archive.digests().get(file.path())));
+            layoutEntries.add(entry(BundlePaths.entryName(file.path()), digests.get(file.path())));
             actual.add(archive.entry(file));
         }
         layoutEntries.add(entry(BundlePaths.SIGNATURES, Digester.of(canonicalSignatures)));

@@ -50,7 +50,7 @@ final class ZipReader {
             }
         }
         if (end < 0) {
-            throw unreadable("it has no ZIP end record (the file may be truncated)");
+            throw unreadable("it does not end with a ZIP end record (it may be cut short or have bytes added)");
         }
         long endOffset = fileSize - tailLength + end;
         int count = u16(tail, end + 10);

@@ -67,4 +67,13 @@ public record DeviceConfig(
     public long storeMaxBytes() {
         return storeMaxMegabytes * 1024 * 1024;
     }
+
+    /** A summary for logs: never the enrolment code, which is a secret until it is used. */
+    @Override
+    public String toString() {
+        return "DeviceConfig[" + centre + " kiosk " + kiosk + ", portal " + portal.url() + ", "
+                + trustedSigningKeys.size() + " trusted signing keys, locales " + locales + ", " + timeZone + ", "
+                + attendants.size() + " attendants, enrolment code " + (enrolmentCode.isPresent() ? "set" : "not set")
+                + "]";
+    }
 }

@@ -296,7 +296,8 @@ class BundleVerifierTest {
 
         assertEquals(Reason.UNREADABLE, e.reason());
         assertEquals(
-                "refused: not a readable bundle: it has no ZIP end record (the file may be truncated)", e.getMessage());
+                "refused: not a readable bundle: it does not end with a ZIP end record (it may be cut short or have bytes added)",
+                e.getMessage());
     }
 
     @Test

@@ -92,7 +92,8 @@ class BundleVerifyAcceptanceTest {
         Path file = Files.write(dir.resolve("longer.bundle"), longer);
 
         assertEquals(
-                "refused: not a readable bundle: it has no ZIP end record (the file may be truncated)", refusal(file));
+                "refused: not a readable bundle: it does not end with a ZIP end record (it may be cut short or have bytes added)",
+                refusal(file));
     }
 
     @Test

@@ -152,4 +152,13 @@ class DeviceConfigReaderTest {
         assertTrue(e.getMessage().startsWith("config.json: centre: "), e.getMessage());
         assertTrue(e.getMessage().length() < 120, e.getMessage());
     }
+
+    @Test
+    void summaryForLogsNeverShowsTheEnrolmentCode() throws Exception {
+        String summary = read(Fixtures.configJson(signing)).toString();
+
+        assertEquals(false, summary.contains("K7Q4"), summary);
+        assertTrue(summary.contains("SOU kiosk 3"), summary);
+        assertTrue(summary.contains("enrolment code set"), summary);
+    }
 }
