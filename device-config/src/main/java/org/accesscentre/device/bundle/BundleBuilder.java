@@ -61,20 +61,11 @@ public final class BundleBuilder {
         }
         checkContent(spec.kind(), root);
 
+        List<ContentDigest> digests = digests(sources);
         List<ManifestFile> files = new ArrayList<>();
-        List<ContentDigest> digests = new ArrayList<>();
-        long total = 0;
-        for (InputScanner.Source source : sources) {
-            ContentDigest digest;
-            try (InputStream in = Files.newInputStream(source.file(), LinkOption.NOFOLLOW_LINKS)) {
-                digest = FileRanges.copy(in, OutputStream.nullOutputStream());
-            }
-            total += digest.size();
-            if (total > BundleLimits.MAX_TOTAL_BYTES) {
-                throw invalid("the files add up to more than " + BundleLimits.MAX_TOTAL_BYTES + " bytes");
-            }
-            files.add(new ManifestFile(source.path(), digest.size(), digest.sha256()));
-            digests.add(digest);
+        for (int i = 0; i < sources.size(); i++) {
+            files.add(new ManifestFile(
+                    sources.get(i).path(), digests.get(i).size(), digests.get(i).sha256()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Manifest manifest =
@@ -102,6 +93,28 @@ public final class BundleBuilder {
         }
         contents.writeTo(out);
         return manifest;
+    }
+
+    /** Sizes from the listing are checked first, so a huge file is refused before it is read. */
+    private static List<ContentDigest> digests(List<InputScanner.Source> sources) throws IOException, BundleException {
+        long listed = sources.stream().mapToLong(InputScanner.Source::size).sum();
+        if (listed > BundleLimits.MAX_TOTAL_BYTES) {
+            throw invalid("the files add up to " + listed + " bytes; the limit is " + BundleLimits.MAX_TOTAL_BYTES);
+        }
+        List<ContentDigest> digests = new ArrayList<>();
+        long total = 0;
+        for (InputScanner.Source source : sources) {
+            ContentDigest digest;
+            try (InputStream in = Files.newInputStream(source.file(), LinkOption.NOFOLLOW_LINKS)) {
+                digest = FileRanges.copy(in, OutputStream.nullOutputStream());
+            }
+            total += digest.size();
+            if (total > BundleLimits.MAX_TOTAL_BYTES) {
+                throw invalid("the files grew past " + BundleLimits.MAX_TOTAL_BYTES + " bytes while being read");
+            }
+            digests.add(digest);
+        }
+        return digests;
     }
 
     private static void checkContent(BundleKind kind, Path root) throws BundleException {

@@ -20,8 +20,8 @@ import java.util.Optional;
  * ICT officer sees in the directory.
  */
 final class InputScanner {
-    /** A file to bundle: its path inside the bundle and where it is now. */
-    record Source(String path, Path file) {}
+    /** A file to bundle: its path inside the bundle, where it is now, and its size when listed. */
+    record Source(String path, Path file, long size) {}
 
     private InputScanner() {}
 
@@ -52,7 +52,7 @@ final class InputScanner {
                 if (!check(path)) {
                     return FileVisitResult.TERMINATE;
                 }
-                sources.add(new Source(path, file));
+                sources.add(new Source(path, file, attrs.size()));
                 if (sources.size() > BundleLimits.MAX_FILES) {
                     return fail("there are more than " + BundleLimits.MAX_FILES + " files");
                 }
