@@ -27,7 +27,6 @@ final class BundleArchive {
     private final Map<String, ZipEntryInfo> entries;
     private final byte[] manifestBytes;
     private final Manifest manifest;
-    private final byte[] signaturesBytes;
     private final List<BundleSignature> signatures;
     private final Map<String, ContentDigest> digests = new LinkedHashMap<>();
 
@@ -36,13 +35,11 @@ final class BundleArchive {
             Map<String, ZipEntryInfo> entries,
             byte[] manifestBytes,
             Manifest manifest,
-            byte[] signaturesBytes,
             List<BundleSignature> signatures) {
         this.channel = channel;
         this.entries = entries;
         this.manifestBytes = manifestBytes;
         this.manifest = manifest;
-        this.signaturesBytes = signaturesBytes;
         this.signatures = List.copyOf(signatures);
     }
 
@@ -67,7 +64,7 @@ final class BundleArchive {
         } catch (JsonInputException e) {
             throw BundleException.refused(INVALID_SIGNATURES, e.getMessage());
         }
-        return new BundleArchive(channel, entries, manifestBytes, manifest, signaturesBytes, signatures);
+        return new BundleArchive(channel, entries, manifestBytes, manifest, signatures);
     }
 
     private static ZipEntryInfo required(Map<String, ZipEntryInfo> entries, String name, long maxSize)
@@ -145,7 +142,7 @@ final class BundleArchive {
             }
             digests.put(file.path(), digest);
         }
-        CanonicalCheck.check(this, signaturesBytes);
+        CanonicalCheck.check(this);
     }
 
     ZipEntryInfo rawEntry(String name) {
