@@ -1,0 +1,151 @@
+package org.accesscentre.device.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.accesscentre.core.keys.KeyFormatException;
+import org.accesscentre.core.keys.Keys;
+import org.accesscentre.device.bundle.BundleBuilder;
+import org.accesscentre.device.bundle.BundleException;
+import org.accesscentre.device.bundle.BundleInspection;
+import org.accesscentre.device.bundle.BundleKind;
+import org.accesscentre.device.bundle.BundleSigner;
+import org.accesscentre.device.bundle.BundleSpec;
+import org.accesscentre.device.bundle.BundleVerifier;
+import org.accesscentre.device.bundle.Manifest;
+import org.accesscentre.device.bundle.ManifestFile;
+import org.accesscentre.device.bundle.VerifiedBundle;
+import org.accesscentre.device.signing.Ed25519;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code kioskctl bundle build|sign|verify|inspect}. */
+@Command(name = "bundle", description = "Build, sign, verify and inspect signed bundles.")
+final class BundleCommand implements Runnable {
+    @Spec
+    private CommandSpec spec = CommandSpec.create();
+
+    /** A group alone is a usage error: it needs one of its commands. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    @ParentCommand
+    private KioskCtl ctl = new KioskCtl();
+
+    @Command(name = "build", description = "Build an unsigned bundle from the files of a directory.")
+    int build(
+            @Option(
+                            names = "--kind",
+                            required = true,
+                            paramLabel = "KIND",
+                            converter = KindConverter.class,
+                            completionCandidates = KindConverter.class,
+                            description = "catalogue, config or release.")
+                    BundleKind kind,
+            @Option(names = "--version", required = true, paramLabel = "N", description = "Bundle version, 1 or more.")
+                    long version,
+            @Option(names = "--in", required = true, paramLabel = "DIR", description = "Directory of the files.")
+                    Path in,
+            @Option(names = "--out", required = true, paramLabel = "FILE", description = "The bundle to write.")
+                    Path out,
+            @Option(
+                            names = "--min-app-version",
+                            paramLabel = "M",
+                            defaultValue = "0",
+                            description = "Oldest kiosk app that can use it (default 0).")
+                    long minAppVersion,
+            @Option(names = "--label", paramLabel = "TEXT", description = "A one-line note for people.")
+                    Optional<String> label)
+            throws IOException, BundleException {
+        BundleSpec bundleSpec = new BundleSpec(kind, version, minAppVersion, label);
+        Manifest manifest = new BundleBuilder(ctl.clock()).build(bundleSpec, in, out);
+        out().println("ok: wrote " + out + ": " + summary(manifest) + ", unsigned");
+        return 0;
+    }
+
+    @Command(name = "sign", description = "Add a signature to a bundle, or replace this key's signature.")
+    int sign(
+            @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "signing.key (PEM).")
+                    Path keyFile,
+            @Parameters(paramLabel = "FILE", description = "The bundle, rewritten in place.") Path file)
+            throws IOException, BundleException, KeyFormatException {
+        PrivateKey key = Keys.readPrivate(keyFile, Keys.ED25519);
+        String keyId = BundleSigner.sign(file, key);
+        out().println("ok: signed " + file + " with key " + keyId);
+        return 0;
+    }
+
+    @Command(name = "verify", description = "Check a bundle as a kiosk does; exit 0 only if it would be used.")
+    int verify(
+            @Option(
+                            names = "--trust",
+                            required = true,
+                            paramLabel = "PUBFILE",
+                            description = "A trusted public key (PEM); repeat for several.")
+                    List<Path> trust,
+            @Option(
+                            names = "--min-version",
+                            paramLabel = "N",
+                            defaultValue = "1",
+                            description = "Refuse versions below N (default 1).")
+                    long minVersion,
+            @Parameters(paramLabel = "FILE", description = "The bundle.") Path file)
+            throws IOException, BundleException, KeyFormatException {
+        List<PublicKey> keys = new ArrayList<>();
+        for (Path p : trust) {
+            keys.add(Ed25519.readPublic(p));
+        }
+        VerifiedBundle bundle = new BundleVerifier(keys).verify(file, minVersion);
+        out().println("ok: " + summary(bundle.manifest()) + ", signed by " + bundle.signedBy());
+        return 0;
+    }
+
+    @Command(name = "inspect", description = "Show a bundle's manifest, files and signatures, signed or not.")
+    int inspect(@Parameters(paramLabel = "FILE", description = "The bundle.") Path file)
+            throws IOException, BundleException {
+        BundleInspection inspection = BundleInspection.of(file);
+        Manifest m = inspection.manifest();
+        PrintWriter out = out();
+        out.println(m.kind() + " bundle, version " + m.version() + ", minimum app version " + m.minAppVersion());
+        m.label().ifPresent(l -> out.println("label: " + OneLineErrors.oneLine(l)));
+        m.createdAt().ifPresent(t -> out.println("created: " + t + " (as the builder's clock said)"));
+        out.println("files: " + m.fileCount() + ", " + m.totalSize() + " bytes");
+        for (ManifestFile f : m.files()) {
+            out.println("  " + f.sha256() + "  " + f.size() + "  " + f.path());
+        }
+        out.println("signatures: "
+                + (inspection.signatureKeyIds().isEmpty()
+                        ? "none (unsigned)"
+                        : String.join(", ", inspection.signatureKeyIds()) + " (not checked; use bundle verify)"));
+        if (inspection.contentProblem().isPresent()) {
+            out.println("contents: DAMAGED: " + inspection.contentProblem().get());
+            out.flush();
+            spec.commandLine()
+                    .getErr()
+                    .println("damaged: " + inspection.contentProblem().get());
+            return 1;
+        }
+        out.println("contents: match the manifest");
+        return 0;
+    }
+
+    private static String summary(Manifest manifest) {
+        return manifest.kind() + " version " + manifest.version() + ", " + manifest.fileCount();
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}
