@@ -1,6 +1,11 @@
--- The kiosk's local store: every request a citizen submitted (kept for its receipt and status) and the
--- outbox of those not yet accepted by the portal. kiosk-app inserts; sync-daemon owns the outbox and
--- records statuses. Personal data is only ever in `sealed`, encrypted to the portal's key.
+-- The kiosk's local store: every request a citizen submitted, kept for its receipt and status, and whether
+-- the portal has it yet. kiosk-app inserts; sync-daemon drains and records statuses. Personal data is only
+-- ever in `sealed`, encrypted to the portal's key.
+--
+-- One row per submission, written once by the app: a submit touches one table page, the cheapest durable
+-- commit SQLite can do. The outbox is the tail of this table: rows from `unsent_from` on whose sync_state
+-- is queued or in_flight. Rows are appended in sequence order and drained oldest first, so that tail is
+-- short and is read by primary-key range, with no index to maintain on every submit.
 
 CREATE TABLE submission (
     seq               INTEGER PRIMARY KEY,  -- the kiosk's own sequence number, in the reference; never reused
@@ -12,28 +17,24 @@ CREATE TABLE submission (
     fee_cents         INTEGER NOT NULL DEFAULT 0,
     currency          TEXT,
     created_at        INTEGER NOT NULL,     -- kiosk clock, epoch ms: shown to people, never used for order
-    sealed            BLOB,                 -- the sealed answers; NULL once purged after acknowledgement
-    sealed_size       INTEGER NOT NULL,
     sync_state        TEXT    NOT NULL DEFAULT 'queued'
         CHECK (sync_state IN ('queued', 'in_flight', 'acknowledged', 'rejected')),
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at   INTEGER NOT NULL DEFAULT 0, -- kiosk clock, epoch ms; compared only with itself
+    last_error        TEXT,
     acknowledged_at   INTEGER,
     rejected_reason   TEXT,
     status            TEXT,                 -- the agency's status, from the portal's feed
     status_message    TEXT,
     case_number       TEXT,
     status_at         INTEGER,              -- portal clock, epoch ms
-    status_version    INTEGER               -- the portal's change number; older updates are ignored
+    status_version    INTEGER,              -- the portal's change number; older updates are ignored
+    sealed            BLOB                  -- the sealed answers; NULL once purged after acknowledgement
 );
 
--- What is still to be sent. A row leaves the outbox when the portal accepts it (or it is rejected for good).
-CREATE TABLE outbox (
-    seq             INTEGER PRIMARY KEY REFERENCES submission (seq),
-    in_flight       INTEGER NOT NULL DEFAULT 0 CHECK (in_flight IN (0, 1)),
-    attempts        INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at INTEGER NOT NULL DEFAULT 0, -- kiosk clock, epoch ms
-    last_error      TEXT
-);
-
+-- unsent_from: no submission below this sequence is queued or in flight (the daemon moves it forward).
+-- sequence_floor: the next submission takes a number above it (set from the portal on re-enrolment).
+-- status_cursor: where the portal's status feed resumes.
 CREATE TABLE store_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

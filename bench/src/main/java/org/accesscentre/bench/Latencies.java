@@ -20,6 +20,10 @@ final class Latencies {
         return size;
     }
 
+    long totalNanos() {
+        return totalNanos;
+    }
+
     /** The p-th percentile (0 to 100) in milliseconds, by the nearest-rank method. */
     double percentileMillis(double p) {
         if (size == 0) {

@@ -1,6 +1,6 @@
 package org.accesscentre.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Map;
 /** A benchmark's table and its final {@code RESULT} line. */
 final class Report {
     private final String name;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Map<String, String> results = new LinkedHashMap<>();
 
-    Report(String name, PrintStream out) {
+    Report(String name, PrintWriter out) {
         this.name = name;
         this.out = out;
     }

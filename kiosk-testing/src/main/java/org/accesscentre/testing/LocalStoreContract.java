@@ -150,6 +150,24 @@ public abstract class LocalStoreContract {
     }
 
     @Test
+    void anOldRetryIsNeverSkippedWhileNewerSubmissionsAreAcknowledgedAroundIt() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            submit(100, T0);
+        }
+        store.takeBatch(6, Long.MAX_VALUE, T0);
+        store.markRetry(List.of(2L), T0.plusSeconds(600), "timed out");
+        store.markAcknowledged(List.of(1L, 3L, 4L, 6L), T0);
+        store.markRejected(5, "rejected", T0);
+        assertEquals(new QueueStats(1, 0, Duration.ZERO, 100), store.stats(T0));
+        assertEquals(List.of(), store.takeBatch(10, Long.MAX_VALUE, T0));
+        assertEquals(List.of(2L), sequences(store.takeBatch(10, Long.MAX_VALUE, T0.plusSeconds(600))));
+        store.markAcknowledged(List.of(2L), T0);
+        submit(100, T0);
+        assertEquals(List.of(7L), sequences(store.takeBatch(10, Long.MAX_VALUE, T0)));
+        assertEquals(1, store.stats(T0).depth());
+    }
+
+    @Test
     void afterACrashEverythingInFlightIsQueuedAgain() throws Exception {
         for (int i = 0; i < 4; i++) {
             submit(100, T0);

@@ -48,13 +48,27 @@ public record ReferenceNumber(String centre, int kiosk, long sequence) {
     }
 
     private String body() {
-        return String.format(Locale.ROOT, "%s%02d%06d", centre, kiosk, sequence);
+        return format(new StringBuilder(16), "").toString();
     }
 
     /** The printed form, {@code SOU-03-000127-K}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s-%02d-%06d-%c", centre, kiosk, sequence, check());
+        StringBuilder sb = format(new StringBuilder(18), "-");
+        return sb.append('-').append(CheckCharacter.compute(body())).toString();
+    }
+
+    private StringBuilder format(StringBuilder sb, String separator) {
+        sb.append(centre).append(separator);
+        if (kiosk < 10) {
+            sb.append('0');
+        }
+        sb.append(kiosk).append(separator);
+        String digits = Long.toString(sequence);
+        for (int i = digits.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits);
     }
 
     /** For reading aloud and on large screens: {@code SOU 03 000127 K}. */

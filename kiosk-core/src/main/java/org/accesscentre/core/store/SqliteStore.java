@@ -27,12 +27,15 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteStore implements LocalStore {
     private static final String SEQUENCE_FLOOR = "sequence_floor";
     private static final String STATUS_CURSOR = "status_cursor";
+    private static final String UNSENT_FROM = "unsent_from";
     private static final int PAGE_SIZE = 4096;
 
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private Statements sql;
+    /** The next sequence number as this instance last saw it; 0 when it must be read. */
+    private long predictedSequence;
 
     private SqliteStore(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -94,36 +97,62 @@ public final class SqliteStore implements LocalStore {
         return file;
     }
 
+    /**
+     * One statement in auto-commit: SQLite takes the write lock before the statement reads (so the busy
+     * timeout applies), inserts under the predicted next sequence number if it is still above every number
+     * issued and the floor, and commits durably. If another store instance or a raised floor got there
+     * first, nothing was written: read the true next number and insert again.
+     */
     @Override
     public Receipt submit(NewSubmission s) throws StoreException {
-        return write("save the submission", () -> {
-            long sequence;
-            try (ResultSet rs = sql.nextSequence.executeQuery()) {
-                rs.next();
-                sequence = rs.getLong(1) + 1;
-            }
-            if (sequence > ReferenceNumber.MAX_SEQUENCE) {
-                throw new StoreException("this kiosk has used every reference number; ask the ICT office");
-            }
-            ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
+        lock.lock();
+        try {
             byte[] sealed = s.sealed();
-            PreparedStatement insert = sql.insertSubmission;
-            insert.setLong(1, sequence);
-            insert.setString(2, s.transactionId().toString());
-            insert.setString(3, reference.toString());
-            insert.setString(4, s.serviceId());
-            insert.setInt(5, s.serviceVersion());
-            insert.setLong(6, s.catalogueVersion());
-            insert.setLong(7, s.feeCents());
-            insert.setString(8, s.currency());
-            insert.setLong(9, s.createdAt().toEpochMilli());
-            insert.setBytes(10, sealed);
-            insert.setInt(11, sealed.length);
-            insert.executeUpdate();
-            sql.insertOutbox.setLong(1, sequence);
-            sql.insertOutbox.executeUpdate();
-            return new Receipt(reference, s.transactionId(), s.createdAt());
-        });
+            for (int attempt = 0; ; attempt++) {
+                long sequence = predictedSequence > 0 && attempt == 0 ? predictedSequence : readNextSequence();
+                if (sequence > ReferenceNumber.MAX_SEQUENCE) {
+                    throw new StoreException("this kiosk has used every reference number; ask the ICT office");
+                }
+                ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
+                if (insert(s, sequence, reference, sealed)) {
+                    predictedSequence = sequence + 1;
+                    return new Receipt(reference, s.transactionId(), s.createdAt());
+                }
+                predictedSequence = 0;
+                if (attempt > 0) {
+                    throw new StoreException("the sequence number changed twice during one submit");
+                }
+            }
+        } catch (SQLException e) {
+            predictedSequence = 0;
+            recover(e);
+            throw SqliteErrors.translate(e, "save the submission");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long readNextSequence() throws SQLException {
+        try (ResultSet rs = sql.nextSequence.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
+    }
+
+    private boolean insert(NewSubmission s, long sequence, ReferenceNumber reference, byte[] sealed)
+            throws SQLException {
+        PreparedStatement insert = sql.insertSubmission;
+        insert.setLong(1, sequence);
+        insert.setString(2, s.transactionId().toString());
+        insert.setString(3, reference.toString());
+        insert.setString(4, s.serviceId());
+        insert.setInt(5, s.serviceVersion());
+        insert.setLong(6, s.catalogueVersion());
+        insert.setLong(7, s.feeCents());
+        insert.setString(8, s.currency());
+        insert.setLong(9, s.createdAt().toEpochMilli());
+        insert.setBytes(10, sealed);
+        return insert.executeUpdate() == 1;
     }
 
     @Override
@@ -134,8 +163,9 @@ public final class SqliteStore implements LocalStore {
         return write("take a batch from the outbox", () -> {
             List<OutboxItem> batch = new ArrayList<>();
             long bytes = 0;
-            sql.selectDue.setLong(1, now.toEpochMilli());
-            sql.selectDue.setInt(2, maxItems);
+            sql.selectDue.setLong(1, unsentFrom());
+            sql.selectDue.setLong(2, now.toEpochMilli());
+            sql.selectDue.setInt(3, maxItems);
             try (ResultSet rs = sql.selectDue.executeQuery()) {
                 while (rs.next()) {
                     byte[] sealed = rs.getBytes(11);
@@ -183,16 +213,14 @@ public final class SqliteStore implements LocalStore {
         }
         write("mark submissions " + state, () -> {
             for (long seq : sequences) {
-                sql.deleteOutbox.setLong(1, seq);
-                sql.deleteOutbox.addBatch();
                 sql.finishSubmission.setString(1, state);
                 sql.finishSubmission.setObject(2, state.equals("acknowledged") ? at.toEpochMilli() : null);
                 sql.finishSubmission.setString(3, reason);
                 sql.finishSubmission.setLong(4, seq);
                 sql.finishSubmission.addBatch();
             }
-            sql.deleteOutbox.executeBatch();
             sql.finishSubmission.executeBatch();
+            advanceUnsentFrom();
             return null;
         });
     }
@@ -216,7 +244,10 @@ public final class SqliteStore implements LocalStore {
 
     @Override
     public int requeueInFlight() throws StoreException {
-        return write("requeue submissions left in flight", sql.requeue::executeUpdate);
+        return write("requeue submissions left in flight", () -> {
+            sql.requeue.setLong(1, unsentFrom());
+            return sql.requeue.executeUpdate();
+        });
     }
 
     @Override
@@ -264,10 +295,6 @@ public final class SqliteStore implements LocalStore {
 
     private static SubmissionRecord record(ResultSet rs) throws SQLException {
         SyncState state = SyncState.fromColumn(rs.getString("sync_state"));
-        int inFlight = rs.getInt("in_flight");
-        if (!rs.wasNull()) {
-            state = inFlight == 1 ? SyncState.IN_FLIGHT : SyncState.QUEUED;
-        }
         return new SubmissionRecord(
                 rs.getLong("seq"),
                 rs.getString("reference"),
@@ -295,6 +322,7 @@ public final class SqliteStore implements LocalStore {
     @Override
     public QueueStats stats(Instant now) throws StoreException {
         return read("read the queue's figures", () -> {
+            sql.stats.setLong(1, unsentFrom());
             try (ResultSet rs = sql.stats.executeQuery()) {
                 rs.next();
                 int depth = rs.getInt(1);
@@ -326,6 +354,27 @@ public final class SqliteStore implements LocalStore {
             }
             return null;
         });
+    }
+
+    private long unsentFrom() throws SQLException {
+        try (ResultSet rs = sql.unsentFrom.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Moves the outbox's start past submissions that are now acknowledged or rejected. */
+    private void advanceUnsentFrom() throws SQLException {
+        long from = unsentFrom();
+        sql.firstUnsent.setLong(1, from);
+        long first;
+        try (ResultSet rs = sql.firstUnsent.executeQuery()) {
+            rs.next();
+            first = rs.getLong(1);
+        }
+        if (first != from) {
+            putMeta(UNSENT_FROM, Long.toString(first));
+        }
     }
 
     private @Nullable String getMeta(String key) throws SQLException {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The store's SQL, prepared once per connection. Transactions are begun and ended by statement, with the
+ * The store's SQL, prepared once per connection. The outbox is the tail of {@code submission} from the
+ * {@code unsent_from} mark, read by primary-key range. Transactions are begun and ended by statement, with the
  * JDBC connection left in auto-commit: sqlite-jdbc's own transaction handling opens the next transaction
  * straight after each commit, which would hold the write lock between our transactions.
  */
@@ -18,10 +19,10 @@ final class Statements implements AutoCloseable {
     final PreparedStatement commit;
     final PreparedStatement nextSequence;
     final PreparedStatement insertSubmission;
-    final PreparedStatement insertOutbox;
+    final PreparedStatement unsentFrom;
+    final PreparedStatement firstUnsent;
     final PreparedStatement selectDue;
     final PreparedStatement markInFlight;
-    final PreparedStatement deleteOutbox;
     final PreparedStatement finishSubmission;
     final PreparedStatement retry;
     final PreparedStatement requeue;
@@ -39,31 +40,41 @@ final class Statements implements AutoCloseable {
                 SELECT MAX(COALESCE((SELECT MAX(seq) FROM submission), 0),
                            COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0))
                 """);
+        // One statement, so one implicit transaction: it inserts under the predicted sequence number only if
+        // that number is above every number issued and above the floor; otherwise nothing is inserted.
         insertSubmission = prepare(c, """
                 INSERT INTO submission (seq, tx_id, reference, service_id, service_version, catalogue_version,
-                                        fee_cents, currency, created_at, sealed, sealed_size)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        fee_cents, currency, created_at, sealed)
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+                WHERE ?1 > MAX(COALESCE((SELECT MAX(seq) FROM submission), 0),
+                               COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0))
                 """);
-        insertOutbox = prepare(c, "INSERT INTO outbox (seq) VALUES (?)");
+        unsentFrom = prepare(
+                c, "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'unsent_from'), 0)");
+        firstUnsent = prepare(c, """
+                SELECT COALESCE(
+                    (SELECT MIN(seq) FROM submission WHERE seq >= ? AND sync_state IN ('queued', 'in_flight')),
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM submission))
+                """);
         selectDue = prepare(c, """
-                SELECT s.seq, s.tx_id, s.reference, s.service_id, s.service_version, s.catalogue_version,
-                       s.fee_cents, s.currency, s.created_at, o.attempts, s.sealed
-                FROM outbox o JOIN submission s ON s.seq = o.seq
-                WHERE o.in_flight = 0 AND o.next_attempt_at <= ?
-                ORDER BY o.seq
+                SELECT seq, tx_id, reference, service_id, service_version, catalogue_version, fee_cents, currency,
+                       created_at, attempts, sealed
+                FROM submission
+                WHERE seq >= ? AND sync_state = 'queued' AND next_attempt_at <= ?
+                ORDER BY seq
                 LIMIT ?
                 """);
-        markInFlight = prepare(c, "UPDATE outbox SET in_flight = 1 WHERE seq = ?");
-        deleteOutbox = prepare(c, "DELETE FROM outbox WHERE seq = ?");
+        markInFlight = prepare(c, "UPDATE submission SET sync_state = 'in_flight' WHERE seq = ?");
         finishSubmission = prepare(c, """
                 UPDATE submission SET sync_state = ?, acknowledged_at = ?, rejected_reason = ?
                 WHERE seq = ? AND sync_state IN ('queued', 'in_flight')
                 """);
         retry = prepare(c, """
-                UPDATE outbox SET in_flight = 0, attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                WHERE seq = ?
+                UPDATE submission
+                SET sync_state = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+                WHERE seq = ? AND sync_state IN ('queued', 'in_flight')
                 """);
-        requeue = prepare(c, "UPDATE outbox SET in_flight = 0 WHERE in_flight = 1");
+        requeue = prepare(c, "UPDATE submission SET sync_state = 'queued' WHERE seq >= ? AND sync_state = 'in_flight'");
         updateStatus = prepare(c, """
                 UPDATE submission
                 SET status = ?, case_number = COALESCE(?, case_number), status_message = ?, status_at = ?,
@@ -71,13 +82,17 @@ final class Statements implements AutoCloseable {
                 WHERE seq = ? AND tx_id = ? AND (status_version IS NULL OR status_version < ?)
                 """);
         lookup = prepare(c, """
-                SELECT s.*, o.in_flight, s.sealed IS NOT NULL AS has_sealed
-                FROM submission s LEFT JOIN outbox o ON o.seq = s.seq
-                WHERE s.seq = ? AND s.reference = ?
+                SELECT seq, reference, tx_id, service_id, service_version, created_at, fee_cents, currency,
+                       sync_state, acknowledged_at, rejected_reason, status, status_message, case_number,
+                       status_at, sealed IS NOT NULL AS has_sealed
+                FROM submission
+                WHERE seq = ? AND reference = ?
                 """);
         stats = prepare(c, """
-                SELECT COUNT(*), COALESCE(SUM(o.in_flight), 0), MIN(s.created_at), COALESCE(SUM(s.sealed_size), 0)
-                FROM outbox o JOIN submission s ON s.seq = o.seq
+                SELECT COUNT(*), COALESCE(SUM(sync_state = 'in_flight'), 0), MIN(created_at),
+                       COALESCE(SUM(length(sealed)), 0)
+                FROM submission
+                WHERE seq >= ? AND sync_state IN ('queued', 'in_flight')
                 """);
         purge = prepare(c, """
                 UPDATE submission SET sealed = NULL

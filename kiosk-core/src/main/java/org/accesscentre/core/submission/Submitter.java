@@ -1,7 +1,6 @@
 package org.accesscentre.core.submission;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,9 +18,10 @@ import org.accesscentre.core.validation.Validator;
 import org.accesscentre.core.validation.Violation;
 
 /**
- * The kiosk's submit: validate the whole form, drop answers to questions no longer asked, seal the answers
- * to the portal's key bound to a new transaction id, and store them. The receipt comes back only after the
- * commit; the answers exist in clear only in memory, until this call seals them.
+ * The kiosk's submit, in two steps. {@link #prepare} validates the whole form, drops answers to questions no
+ * longer asked and seals the rest to the portal's key, bound to a new transaction id: CPU work only, done
+ * while the citizen reads "Check your answers". {@link #submit(PreparedSubmission)} is then only the durable
+ * commit, and returns the receipt after it. The answers exist in clear only in memory.
  */
 public final class Submitter {
     private final LocalStore store;
@@ -44,32 +44,64 @@ public final class Submitter {
         this.kiosk = kiosk;
     }
 
+    /** Prepares and submits in one go. */
     public Receipt submit(Service service, Answers answers, String locale)
             throws InvalidSubmissionException, StoreException {
-        Instant now = clock.instant();
+        return submit(prepare(service, answers, locale));
+    }
+
+    /**
+     * Validates the whole form, drops answers to questions no longer asked, and seals the rest to the portal's
+     * key under a new transaction id: everything but the durable commit, and nothing on disk.
+     */
+    public PreparedSubmission prepare(Service service, Answers answers, String locale)
+            throws InvalidSubmissionException {
         Answers asked = validator.withoutHidden(service, answers);
-        List<Violation> violations = validator.validate(service, asked, LocalDate.ofInstant(now, zone));
+        List<Violation> violations = validator.validate(service, asked, LocalDate.ofInstant(clock.instant(), zone));
         if (!violations.isEmpty()) {
             throw new InvalidSubmissionException(violations);
         }
         UUID transactionId = UUID.randomUUID();
+        long catalogueVersion = validator.catalogue().version();
         byte[] sealed;
         synchronized (codec) {
-            byte[] plain = codec.encode(
-                    service.id(), service.version(), validator.catalogue().version(), locale, asked);
+            byte[] plain = codec.encode(service.id(), service.version(), catalogueVersion, locale, asked);
             sealed = sealer.seal(plain, new Binding(transactionId, service.id(), service.version()));
         }
         Fee fee = service.fee();
-        return store.submit(new NewSubmission(
-                centre,
-                kiosk,
+        return new PreparedSubmission(
                 transactionId,
                 service.id(),
                 service.version(),
-                validator.catalogue().version(),
+                catalogueVersion,
                 service.feeCents(),
                 fee == null ? null : fee.currency(),
-                now,
-                sealed));
+                sealed);
+    }
+
+    /**
+     * Stores a prepared submission and returns its receipt, only after the commit is on disk. Submitting the
+     * same prepared submission again returns the same receipt: a double press never stores twice.
+     */
+    public Receipt submit(PreparedSubmission prepared) throws StoreException {
+        synchronized (prepared) {
+            Receipt done = prepared.receipt();
+            if (done != null) {
+                return done;
+            }
+            Receipt receipt = store.submit(new NewSubmission(
+                    centre,
+                    kiosk,
+                    prepared.transactionId(),
+                    prepared.serviceId(),
+                    prepared.serviceVersion(),
+                    prepared.catalogueVersion(),
+                    prepared.feeCents(),
+                    prepared.currency(),
+                    clock.instant(),
+                    prepared.sealed()));
+            prepared.submitted(receipt);
+            return receipt;
+        }
     }
 }

@@ -104,6 +104,24 @@ class SqliteStoreTest {
     }
 
     @Test
+    void twoWritersOnOneFileNeverIssueTheSameNumber() throws Exception {
+        Path file = dir.resolve("kiosk.db");
+        try (SqliteStore a = SqliteStore.open(file, StoreOptions.DEFAULTS);
+                SqliteStore b = SqliteStore.open(file, StoreOptions.DEFAULTS)) {
+            List<Long> issued = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                SqliteStore writer = i % 3 == 0 ? b : a;
+                issued.add(
+                        writer.submit(TestSubmissions.of(10, NOW)).reference().sequence());
+            }
+            assertEquals(50, issued.stream().distinct().count(), "a number was issued twice: " + issued);
+            for (int i = 1; i < issued.size(); i++) {
+                assertTrue(issued.get(i) > issued.get(i - 1), "numbers went back: " + issued);
+            }
+        }
+    }
+
+    @Test
     void twoConnectionsInOneProcessNeverShareABatch() throws Exception {
         Path file = dir.resolve("kiosk.db");
         try (SqliteStore writer = SqliteStore.open(file, StoreOptions.DEFAULTS);

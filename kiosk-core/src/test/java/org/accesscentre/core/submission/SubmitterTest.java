@@ -139,6 +139,45 @@ class SubmitterTest {
         }
     }
 
+    @Test
+    void aPreparedSubmissionIsStoredOnceHoweverOftenItIsSent() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("kiosk.db"), StoreOptions.DEFAULTS)) {
+            Submitter submitter = submitter(store);
+            PreparedSubmission prepared = submitter.prepare(birth, answers(), "en");
+            assertEquals(null, prepared.receipt());
+            assertEquals(0, store.stats(NOW).depth(), "preparing writes nothing");
+            Receipt first = submitter.submit(prepared);
+            Receipt again = submitter.submit(prepared);
+            assertEquals(first, again);
+            assertEquals(prepared.transactionId(), first.transactionId());
+            assertEquals(1, store.stats(NOW).depth());
+        }
+    }
+
+    @Test
+    void aFullStoreRefusesAndTheSamePreparedSubmissionCanBeSentLater() throws Exception {
+        Path file = dir.resolve("kiosk.db");
+        PreparedSubmission prepared;
+        try (SqliteStore full = SqliteStore.open(file, StoreOptions.DEFAULTS.withMaxBytes(64 * 1024))) {
+            Submitter submitter = submitter(full);
+            prepared = submitter.prepare(birth, answers(), "en");
+            org.accesscentre.core.store.StoreFullException e =
+                    assertThrows(org.accesscentre.core.store.StoreFullException.class, () -> {
+                        while (true) {
+                            submitter.submit(submitter.prepare(birth, answers(), "en"));
+                        }
+                    });
+            assertTrue(e.getMessage().startsWith("the store is full"));
+            assertThrows(org.accesscentre.core.store.StoreFullException.class, () -> submitter.submit(prepared));
+            assertEquals(null, prepared.receipt());
+        }
+        try (SqliteStore roomy = SqliteStore.open(file, StoreOptions.DEFAULTS)) {
+            PreparedSubmission retried = submitter(roomy).prepare(birth, answers(), "en");
+            assertEquals(
+                    retried.transactionId(), submitter(roomy).submit(retried).transactionId());
+        }
+    }
+
     private Submitter submitter(SqliteStore store) {
         return new Submitter(
                 store,
