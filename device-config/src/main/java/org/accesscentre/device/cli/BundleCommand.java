@@ -20,7 +20,6 @@ import org.accesscentre.device.bundle.BundleVerifier;
 import org.accesscentre.device.bundle.Manifest;
 import org.accesscentre.device.bundle.ManifestFile;
 import org.accesscentre.device.bundle.VerifiedBundle;
-import org.accesscentre.device.signing.Ed25519;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,7 +104,7 @@ final class BundleCommand implements Runnable {
             throws IOException, BundleException, KeyFormatException {
         List<PublicKey> keys = new ArrayList<>();
         for (Path p : trust) {
-            keys.add(Ed25519.readPublic(p));
+            keys.add(Keys.readPublic(p, Keys.ED25519));
         }
         VerifiedBundle bundle = new BundleVerifier(keys).verify(file, minVersion);
         out().println("ok: " + summary(bundle.manifest()) + ", signed by " + bundle.signedBy());

@@ -23,7 +23,6 @@ import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.core.keys.Keys;
 import org.accesscentre.device.pin.PinHash;
 import org.accesscentre.device.pin.PinHasher;
-import org.accesscentre.device.signing.Ed25519;
 import org.jspecify.annotations.Nullable;
 
 /** Maps the nested sections of a configuration file: portal, session, opening hours and attendants. */
@@ -105,9 +104,7 @@ final class ConfigSections {
             throw n.error("is not valid base64");
         }
         try {
-            return algorithm.equals(Keys.ED25519)
-                    ? Ed25519.publicKeyFromDer(der, "key")
-                    : Keys.publicFromDer(der, algorithm, "key");
+            return Keys.publicFromDer(der, algorithm, "key");
         } catch (KeyFormatException e) {
             throw n.error("is not an " + algorithm + " public key (base64 of its X.509 encoding)");
         }

@@ -93,7 +93,7 @@ public final class DeviceIdentity {
         if (Files.exists(pubFile, LinkOption.NOFOLLOW_LINKS)) {
             PublicKey stored;
             try {
-                stored = Ed25519.readPublic(pubFile);
+                stored = Keys.readPublic(pubFile, Keys.ED25519);
             } catch (KeyFormatException e) {
                 throw new IdentityException(e.getMessage() + " (delete it to have it written again)", e);
             }

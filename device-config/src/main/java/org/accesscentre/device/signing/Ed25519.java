@@ -1,15 +1,9 @@
 package org.accesscentre.device.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serial;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +14,10 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.EdECPublicKey;
-import java.security.spec.InvalidKeySpecException;
 import java.security.spec.NamedParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.core.keys.Keys;
-import org.accesscentre.core.keys.Pem;
 
 /** Ed25519 signing and checking with the JDK's provider. */
 public final class Ed25519 {
@@ -34,8 +25,6 @@ public final class Ed25519 {
     public static final int SIGNATURE_BYTES = 64;
 
     private static final byte[] PROBE = "access-centre-kiosk key pair check".getBytes(StandardCharsets.US_ASCII);
-
-    private static final int MAX_KEY_FILE = 16 * 1024;
 
     private Ed25519() {}
 
@@ -100,39 +89,6 @@ public final class Ed25519 {
     /** Whether {@code key} is an Ed25519 public key (the JDK names the algorithm "EdDSA" for Ed25519 and Ed448). */
     public static boolean isEd25519(PublicKey key) {
         return key instanceof EdECPublicKey ed && ed.getParams().getName().equalsIgnoreCase(Keys.ED25519);
-    }
-
-    /**
-     * An Ed25519 public key from its X.509 encoding. {@code Keys.publicFromDer} cannot be used for Ed25519:
-     * it compares the key's algorithm name with "Ed25519", but the JDK names it "EdDSA", so every key fails.
-     */
-    public static PublicKey publicKeyFromDer(byte[] der, String source) throws KeyFormatException {
-        try {
-            PublicKey key = KeyFactory.getInstance(Keys.ED25519).generatePublic(new X509EncodedKeySpec(der));
-            if (!isEd25519(key)) {
-                throw new KeyFormatException(source + ": not an Ed25519 public key");
-            }
-            return key;
-        } catch (InvalidKeySpecException | IllegalArgumentException e) {
-            throw new KeyFormatException(source + ": not an Ed25519 public key");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK lacks Ed25519", e);
-        }
-    }
-
-    /** Reads an Ed25519 public key from a PEM file ({@code -----BEGIN PUBLIC KEY-----}), as openssl writes it. */
-    public static PublicKey readPublic(Path file) throws IOException, KeyFormatException {
-        String source = file.toString();
-        byte[] text;
-        try (InputStream in = Files.newInputStream(file)) {
-            text = in.readNBytes(MAX_KEY_FILE + 1);
-        } catch (NoSuchFileException e) {
-            throw new KeyFormatException(source + ": no such file");
-        }
-        if (text.length > MAX_KEY_FILE) {
-            throw new KeyFormatException(source + ": too large for a key file");
-        }
-        return publicKeyFromDer(Pem.decode(text, "PUBLIC KEY", source), source);
     }
 
     /** Whether a private key and a public key belong together. */

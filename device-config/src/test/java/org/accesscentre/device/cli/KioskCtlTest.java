@@ -29,7 +29,7 @@ class KioskCtlTest {
         Ctl.Result second = Ctl.run("keys", "create", "--out", keys.toString());
 
         assertEquals(0, first.exit(), first.toString());
-        PublicKey pub = Ed25519.readPublic(keys.resolve("signing.pub"));
+        PublicKey pub = Keys.readPublic(keys.resolve("signing.pub"), Keys.ED25519);
         assertTrue(first.out().endsWith("key id " + Keys.keyId(pub) + "\n"), first.out());
         assertEquals(
                 "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("signing.key"))));
@@ -71,7 +71,7 @@ class KioskCtlTest {
                 "12",
                 bundle.toString());
 
-        String keyId = Keys.keyId(Ed25519.readPublic(keys.resolve("signing.pub")));
+        String keyId = Keys.keyId(Keys.readPublic(keys.resolve("signing.pub"), Keys.ED25519));
         assertEquals("ok: wrote " + bundle + ": catalogue version 12, 1 file, unsigned\n", build.out());
         assertEquals(0, inspectUnsigned.exit(), inspectUnsigned.toString());
         assertTrue(

@@ -31,7 +31,7 @@ class DeviceIdentityTest {
 
         assertEquals("rw-------", mode(keys.resolve("device.key")));
         assertEquals("rwx------", mode(keys));
-        assertEquals(identity.publicKey(), Ed25519.readPublic(keys.resolve("device.pub")));
+        assertEquals(identity.publicKey(), Keys.readPublic(keys.resolve("device.pub"), Keys.ED25519));
         assertEquals(Keys.keyId(identity.publicKey()), identity.keyId());
     }
 
@@ -52,9 +52,10 @@ class DeviceIdentityTest {
         DeviceIdentity identity = DeviceIdentity.loadOrCreate(dir);
         byte[] signature = identity.sign(CHALLENGE);
 
-        assertTrue(Ed25519.verify(Ed25519.readPublic(dir.resolve("device.pub")), CHALLENGE, signature));
+        assertTrue(Ed25519.verify(Keys.readPublic(dir.resolve("device.pub"), Keys.ED25519), CHALLENGE, signature));
         assertTrue(Ed25519.verify(
-                Ed25519.publicKeyFromDer(java.util.Base64.getDecoder().decode(identity.publicKeyBase64()), "test"),
+                Keys.publicFromDer(
+                        java.util.Base64.getDecoder().decode(identity.publicKeyBase64()), Keys.ED25519, "test"),
                 CHALLENGE,
                 signature));
     }
@@ -113,7 +114,7 @@ class DeviceIdentityTest {
         DeviceIdentity again = DeviceIdentity.loadOrCreate(dir);
 
         assertEquals(identity.publicKey(), again.publicKey());
-        assertEquals(identity.publicKey(), Ed25519.readPublic(dir.resolve("device.pub")));
+        assertEquals(identity.publicKey(), Keys.readPublic(dir.resolve("device.pub"), Keys.ED25519));
     }
 
     @Test

@@ -43,8 +43,8 @@ class Ed25519Test {
                 .getPublic()
                 .getEncoded();
 
-        assertThrows(KeyFormatException.class, () -> Ed25519.publicKeyFromDer(x25519, "x"));
-        assertThrows(KeyFormatException.class, () -> Ed25519.publicKeyFromDer(ed448, "x"));
+        assertThrows(KeyFormatException.class, () -> Keys.publicFromDer(x25519, Keys.ED25519, "x"));
+        assertThrows(KeyFormatException.class, () -> Keys.publicFromDer(ed448, Keys.ED25519, "x"));
         assertFalse(Ed25519.isEd25519(Keys.generate(Keys.X25519).getPublic()));
         assertTrue(Ed25519.isEd25519(pair.getPublic()));
     }
@@ -54,7 +54,7 @@ class Ed25519Test {
         Path file = dir.resolve("signing.pub");
         Keys.writePublic(file, pair.getPublic());
 
-        assertEquals(pair.getPublic(), Ed25519.readPublic(file));
+        assertEquals(pair.getPublic(), Keys.readPublic(file, Keys.ED25519));
     }
 
     @Test
@@ -62,7 +62,7 @@ class Ed25519Test {
         Path file = dir.resolve("signing.key");
         Keys.writePrivate(file, pair.getPrivate());
 
-        KeyFormatException e = assertThrows(KeyFormatException.class, () -> Ed25519.readPublic(file));
+        KeyFormatException e = assertThrows(KeyFormatException.class, () -> Keys.readPublic(file, Keys.ED25519));
 
         assertEquals(file + ": holds a PRIVATE KEY, not a PUBLIC KEY", e.getMessage());
     }

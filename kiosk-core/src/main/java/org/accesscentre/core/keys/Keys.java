@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,7 +15,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.EdECKey;
+import java.security.interfaces.XECKey;
 import java.security.interfaces.XECPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -76,8 +80,8 @@ public final class Keys {
     public static PublicKey publicFromDer(byte[] der, String algorithm, String source) throws KeyFormatException {
         try {
             PublicKey key = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
-            if (!key.getAlgorithm().equalsIgnoreCase(algorithm) && !isXdhAlias(key.getAlgorithm(), algorithm)) {
-                throw new KeyFormatException(source + ": is a " + key.getAlgorithm() + " key, not " + algorithm);
+            if (!curveOf(key).equalsIgnoreCase(algorithm)) {
+                throw new KeyFormatException(source + ": is a " + curveOf(key) + " key, not " + algorithm);
             }
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -87,15 +91,27 @@ public final class Keys {
 
     public static PrivateKey privateFromDer(byte[] der, String algorithm, String source) throws KeyFormatException {
         try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            if (!curveOf(key).equalsIgnoreCase(algorithm)) {
+                throw new KeyFormatException(source + ": is a " + curveOf(key) + " key, not " + algorithm);
+            }
+            return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new KeyFormatException(source + ": not an " + algorithm + " private key");
         }
     }
 
-    /** The JDK names X25519 keys "XDH" and Ed25519 keys "EdDSA"; the curve is in the key's parameters. */
-    private static boolean isXdhAlias(String actual, String wanted) {
-        return (actual.equals("XDH") && wanted.equals(X25519)) || (actual.equals("EdDSA") && wanted.equals(ED25519));
+    /**
+     * The curve a key is on: the JDK names X25519 keys "XDH" and Ed25519 keys "EdDSA" (Ed448 too), so the
+     * algorithm name alone cannot tell an Ed25519 key from an Ed448 one.
+     */
+    private static String curveOf(Key key) {
+        AlgorithmParameterSpec params = switch (key) {
+            case EdECKey ed -> ed.getParams();
+            case XECKey x -> x.getParams();
+            default -> null;
+        };
+        return params instanceof NamedParameterSpec named ? named.getName() : key.getAlgorithm();
     }
 
     /** Writes a private key as PKCS#8 PEM, mode 0600, refusing to overwrite an existing key. */
