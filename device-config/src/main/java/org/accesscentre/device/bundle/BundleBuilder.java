@@ -59,7 +59,7 @@ public final class BundleBuilder {
         if (sources.isEmpty()) {
             throw invalid(inputDir + " has no files");
         }
-        checkContent(spec.kind(), root);
+        checkContent(spec.kind(), spec.version(), root);
 
         List<ContentDigest> digests = digests(sources);
         List<ManifestFile> files = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class BundleBuilder {
         return digests;
     }
 
-    private static void checkContent(BundleKind kind, Path root) throws BundleException {
+    private static void checkContent(BundleKind kind, long version, Path root) throws BundleException {
         Optional<String> required = kind.requiredFile();
         if (required.isEmpty()) {
             return;
@@ -128,7 +128,14 @@ public final class BundleBuilder {
         }
         try {
             switch (kind) {
-                case CATALOGUE -> CatalogueReader.strict().read(file);
+                case CATALOGUE -> {
+                    long inside = CatalogueReader.strict().read(file).version();
+                    if (inside != version) {
+                        // One catalogue, one version number: the kiosk and the portal compare this one.
+                        throw invalid("catalogue.json says version " + inside + " but the bundle is version " + version
+                                + "; make them the same");
+                    }
+                }
                 case CONFIG -> DeviceConfigReader.strict().read(file);
                 case RELEASE -> {}
             }

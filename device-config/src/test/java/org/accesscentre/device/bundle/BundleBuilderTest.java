@@ -148,6 +148,17 @@ class BundleBuilderTest {
     }
 
     @Test
+    void aCatalogueBundleCarriesTheCatalogueFilesOwnVersion() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("catalogue"));
+        Files.writeString(in.resolve("catalogue.json"), Fixtures.catalogueJson(3));
+        assertEquals(
+                "cannot build: catalogue.json says version 3 but the bundle is version 1; make them the same",
+                buildRefusal(BundleKind.CATALOGUE, in).getMessage());
+        Manifest built = builder.build(BundleSpec.of(BundleKind.CATALOGUE, 3), in, dir.resolve("c.bundle"));
+        assertEquals(3, built.version());
+    }
+
+    @Test
     void catalogueBundleNeedsAValidCatalogue() throws Exception {
         Path missing = release("notes.txt", "x");
         Path invalid = Files.createDirectories(dir.resolve("bad-catalogue"));
