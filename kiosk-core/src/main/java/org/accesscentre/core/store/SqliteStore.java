@@ -1,12 +1,9 @@
 package org.accesscentre.core.store;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,83 +11,32 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.accesscentre.core.reference.ReferenceNumber;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The local store on one SQLite file: WAL, {@code synchronous=FULL}, a busy timeout, and write transactions
  * that take the write lock up front ({@code BEGIN IMMEDIATE}), so two processes wait for each other instead
- * of failing. One connection per instance, used by one thread at a time.
+ * of failing (see {@link StoreConnection}). A submit is one auto-commit statement that writes one row.
  */
 public final class SqliteStore implements LocalStore {
     private static final String SEQUENCE_FLOOR = "sequence_floor";
     private static final String STATUS_CURSOR = "status_cursor";
     private static final String UNSENT_FROM = "unsent_from";
-    private static final int PAGE_SIZE = 4096;
 
     private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Statements sql;
-    /** The next sequence number as this instance last saw it; 0 when it must be read. */
+    private final StoreConnection db;
+    /** The next sequence number as this instance last saw it; 0 when it must be read. Guarded by db. */
     private long predictedSequence;
 
-    private SqliteStore(Path file, Connection connection) throws SQLException {
+    private SqliteStore(Path file, StoreConnection db) {
         this.file = file;
-        this.connection = connection;
-        this.sql = new Statements(connection);
+        this.db = db;
     }
 
     /** Opens (creating if needed) and migrates the store at {@code file}. */
     public static SqliteStore open(Path file, StoreOptions options) throws StoreException {
-        SQLiteConfig config = config(options);
-        StoreSchema.migrate(file, config);
-        try {
-            Connection connection = DriverManager.getConnection(url(file), config.toProperties());
-            try {
-                checkPragmas(connection);
-                return new SqliteStore(file, connection);
-            } catch (SQLException | StoreException e) {
-                connection.close();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "open the store at " + file);
-        }
-    }
-
-    static String url(Path file) {
-        return "jdbc:sqlite:" + file.toAbsolutePath();
-    }
-
-    private static SQLiteConfig config(StoreOptions options) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout((int) options.busyTimeout().toMillis());
-        config.enforceForeignKeys(true);
-        if (options.maxBytes() > 0) {
-            config.setMaxPageCount((int) Math.max(16, options.maxBytes() / PAGE_SIZE));
-        }
-        return config;
-    }
-
-    /** Refuses to run on a store whose durability settings did not take. */
-    private static void checkPragmas(Connection connection) throws SQLException, StoreException {
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
-                    throw new StoreException("the store is not in WAL mode");
-                }
-            }
-            try (ResultSet rs = st.executeQuery("PRAGMA synchronous")) {
-                if (!rs.next() || rs.getInt(1) != 2) {
-                    throw new StoreException("the store is not in synchronous=FULL mode");
-                }
-            }
-        }
+        return new SqliteStore(file, StoreConnection.open(file, options));
     }
 
     public Path file() {
@@ -105,41 +51,40 @@ public final class SqliteStore implements LocalStore {
      */
     @Override
     public Receipt submit(NewSubmission s) throws StoreException {
-        lock.lock();
+        byte[] sealed = s.sealed();
         try {
-            byte[] sealed = s.sealed();
-            for (int attempt = 0; ; attempt++) {
-                long sequence = predictedSequence > 0 && attempt == 0 ? predictedSequence : readNextSequence();
-                if (sequence > ReferenceNumber.MAX_SEQUENCE) {
-                    throw new StoreException("this kiosk has used every reference number; ask the ICT office");
+            return db.autoCommit("save the submission", sql -> {
+                for (int attempt = 0; ; attempt++) {
+                    long sequence = predictedSequence > 0 && attempt == 0 ? predictedSequence : readNextSequence(sql);
+                    if (sequence > ReferenceNumber.MAX_SEQUENCE) {
+                        throw new StoreException("this kiosk has used every reference number; ask the ICT office");
+                    }
+                    ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
+                    if (insert(sql, s, sequence, reference, sealed)) {
+                        predictedSequence = sequence + 1;
+                        return new Receipt(reference, s.transactionId(), s.createdAt());
+                    }
+                    predictedSequence = 0;
+                    if (attempt > 0) {
+                        throw new StoreException("the sequence number changed twice during one submit");
+                    }
                 }
-                ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
-                if (insert(s, sequence, reference, sealed)) {
-                    predictedSequence = sequence + 1;
-                    return new Receipt(reference, s.transactionId(), s.createdAt());
-                }
-                predictedSequence = 0;
-                if (attempt > 0) {
-                    throw new StoreException("the sequence number changed twice during one submit");
-                }
-            }
-        } catch (SQLException e) {
+            });
+        } catch (StoreException e) {
             predictedSequence = 0;
-            recover(e);
-            throw SqliteErrors.translate(e, "save the submission");
-        } finally {
-            lock.unlock();
+            throw e;
         }
     }
 
-    private long readNextSequence() throws SQLException {
+    private static long readNextSequence(Statements sql) throws SQLException {
         try (ResultSet rs = sql.nextSequence.executeQuery()) {
             rs.next();
             return rs.getLong(1) + 1;
         }
     }
 
-    private boolean insert(NewSubmission s, long sequence, ReferenceNumber reference, byte[] sealed)
+    private static boolean insert(
+            Statements sql, NewSubmission s, long sequence, ReferenceNumber reference, byte[] sealed)
             throws SQLException {
         PreparedStatement insert = sql.insertSubmission;
         insert.setLong(1, sequence);
@@ -160,10 +105,10 @@ public final class SqliteStore implements LocalStore {
         if (maxItems <= 0) {
             return List.of();
         }
-        return write("take a batch from the outbox", () -> {
+        return db.write("take a batch from the outbox", sql -> {
             List<OutboxItem> batch = new ArrayList<>();
             long bytes = 0;
-            sql.selectDue.setLong(1, unsentFrom());
+            sql.selectDue.setLong(1, unsentFrom(sql));
             sql.selectDue.setLong(2, now.toEpochMilli());
             sql.selectDue.setInt(3, maxItems);
             try (ResultSet rs = sql.selectDue.executeQuery()) {
@@ -211,7 +156,7 @@ public final class SqliteStore implements LocalStore {
         if (sequences.isEmpty()) {
             return;
         }
-        write("mark submissions " + state, () -> {
+        db.write("mark submissions " + state, sql -> {
             for (long seq : sequences) {
                 sql.finishSubmission.setString(1, state);
                 sql.finishSubmission.setObject(2, state.equals("acknowledged") ? at.toEpochMilli() : null);
@@ -220,7 +165,7 @@ public final class SqliteStore implements LocalStore {
                 sql.finishSubmission.addBatch();
             }
             sql.finishSubmission.executeBatch();
-            advanceUnsentFrom();
+            advanceUnsentFrom(sql);
             return null;
         });
     }
@@ -230,7 +175,7 @@ public final class SqliteStore implements LocalStore {
         if (sequences.isEmpty()) {
             return;
         }
-        write("put submissions back in the queue", () -> {
+        db.write("put submissions back in the queue", sql -> {
             for (long seq : sequences) {
                 sql.retry.setLong(1, nextAttempt.toEpochMilli());
                 sql.retry.setString(2, error);
@@ -244,15 +189,15 @@ public final class SqliteStore implements LocalStore {
 
     @Override
     public int requeueInFlight() throws StoreException {
-        return write("requeue submissions left in flight", () -> {
-            sql.requeue.setLong(1, unsentFrom());
+        return db.write("requeue submissions left in flight", sql -> {
+            sql.requeue.setLong(1, unsentFrom(sql));
             return sql.requeue.executeUpdate();
         });
     }
 
     @Override
     public void recordStatuses(List<StatusUpdate> updates, @Nullable String cursor) throws StoreException {
-        write("record statuses", () -> {
+        db.write("record statuses", sql -> {
             for (StatusUpdate u : updates) {
                 Optional<ReferenceNumber> ref = ReferenceNumber.parse(u.reference());
                 if (ref.isEmpty()) {
@@ -271,7 +216,7 @@ public final class SqliteStore implements LocalStore {
             }
             sql.updateStatus.executeBatch();
             if (cursor != null) {
-                putMeta(STATUS_CURSOR, cursor);
+                StoreConnection.putMeta(sql, STATUS_CURSOR, cursor);
             }
             return null;
         });
@@ -279,12 +224,13 @@ public final class SqliteStore implements LocalStore {
 
     @Override
     public Optional<String> statusCursor() throws StoreException {
-        return read("read the status cursor", () -> Optional.ofNullable(getMeta(STATUS_CURSOR)));
+        return db.autoCommit(
+                "read the status cursor", sql -> Optional.ofNullable(StoreConnection.getMeta(sql, STATUS_CURSOR)));
     }
 
     @Override
     public Optional<SubmissionRecord> lookup(ReferenceNumber reference) throws StoreException {
-        return read("look up " + reference, () -> {
+        return db.autoCommit("look up " + reference, sql -> {
             sql.lookup.setLong(1, reference.sequence());
             sql.lookup.setString(2, reference.toString());
             try (ResultSet rs = sql.lookup.executeQuery()) {
@@ -321,8 +267,8 @@ public final class SqliteStore implements LocalStore {
 
     @Override
     public QueueStats stats(Instant now) throws StoreException {
-        return read("read the queue's figures", () -> {
-            sql.stats.setLong(1, unsentFrom());
+        return db.autoCommit("read the queue's figures", sql -> {
+            sql.stats.setLong(1, unsentFrom(sql));
             try (ResultSet rs = sql.stats.executeQuery()) {
                 rs.next();
                 int depth = rs.getInt(1);
@@ -336,7 +282,7 @@ public final class SqliteStore implements LocalStore {
 
     @Override
     public int purgeSealed(Instant cutoff) throws StoreException {
-        return write("purge old sealed payloads", () -> {
+        return db.write("purge old sealed payloads", sql -> {
             sql.purge.setLong(1, cutoff.toEpochMilli());
             return sql.purge.executeUpdate();
         });
@@ -347,16 +293,16 @@ public final class SqliteStore implements LocalStore {
         if (floor < 0 || floor >= ReferenceNumber.MAX_SEQUENCE) {
             throw new IllegalArgumentException("sequence floor out of range: " + floor);
         }
-        write("raise the sequence floor", () -> {
-            String current = getMeta(SEQUENCE_FLOOR);
+        db.write("raise the sequence floor", sql -> {
+            String current = StoreConnection.getMeta(sql, SEQUENCE_FLOOR);
             if (current == null || Long.parseLong(current) < floor) {
-                putMeta(SEQUENCE_FLOOR, Long.toString(floor));
+                StoreConnection.putMeta(sql, SEQUENCE_FLOOR, Long.toString(floor));
             }
             return null;
         });
     }
 
-    private long unsentFrom() throws SQLException {
+    private static long unsentFrom(Statements sql) throws SQLException {
         try (ResultSet rs = sql.unsentFrom.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -364,8 +310,8 @@ public final class SqliteStore implements LocalStore {
     }
 
     /** Moves the outbox's start past submissions that are now acknowledged or rejected. */
-    private void advanceUnsentFrom() throws SQLException {
-        long from = unsentFrom();
+    private static void advanceUnsentFrom(Statements sql) throws SQLException {
+        long from = unsentFrom(sql);
         sql.firstUnsent.setLong(1, from);
         long first;
         try (ResultSet rs = sql.firstUnsent.executeQuery()) {
@@ -373,98 +319,12 @@ public final class SqliteStore implements LocalStore {
             first = rs.getLong(1);
         }
         if (first != from) {
-            putMeta(UNSENT_FROM, Long.toString(first));
+            StoreConnection.putMeta(sql, UNSENT_FROM, Long.toString(first));
         }
-    }
-
-    private @Nullable String getMeta(String key) throws SQLException {
-        sql.getMeta.setString(1, key);
-        try (ResultSet rs = sql.getMeta.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private void putMeta(String key, String value) throws SQLException {
-        sql.putMeta.setString(1, key);
-        sql.putMeta.setString(2, value);
-        sql.putMeta.executeUpdate();
     }
 
     @Override
     public void close() throws StoreException {
-        lock.lock();
-        try {
-            sql.close();
-            connection.close();
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, "close the store");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException, StoreException;
-    }
-
-    /** Runs {@code work} in one write transaction, holding SQLite's write lock from the start. */
-    private <T> T write(String action, Work<T> work) throws StoreException {
-        lock.lock();
-        try {
-            sql.begin.execute();
-            try {
-                T result = work.run();
-                sql.commit.execute();
-                return result;
-            } catch (SQLException | StoreException | RuntimeException e) {
-                recover(e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(e, action);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> T read(String action, Work<T> work) throws StoreException {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            recover(e);
-            throw SqliteErrors.translate(e, action);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Undoes a failed transaction and prepares the statements afresh: sqlite-jdbc finalizes a prepared
-     * statement whose execution fails (xerial/sqlite-jdbc#74), so the old ones cannot be trusted. If even
-     * that fails, the old set stays and the next call tries again.
-     */
-    private void recover(Exception failure) {
-        try (Statement st = connection.createStatement()) {
-            st.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite may already have rolled the transaction back (it can on SQLITE_FULL): nothing is left.
-        }
-        try {
-            Statements fresh = new Statements(connection);
-            closeQuietly(sql);
-            sql = fresh;
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void closeQuietly(Statements statements) {
-        try {
-            statements.close();
-        } catch (SQLException ignored) {
-            // closing a finalized statement can fail; it is being replaced either way
-        }
+        db.close();
     }
 }

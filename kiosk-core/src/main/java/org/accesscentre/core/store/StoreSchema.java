@@ -28,7 +28,7 @@ final class StoreSchema {
                     FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.lock();
                 SQLiteDataSource dataSource = new SQLiteDataSource(config);
-                dataSource.setUrl(SqliteStore.url(file));
+                dataSource.setUrl(StoreConnection.url(file));
                 Flyway.configure(StoreSchema.class.getClassLoader())
                         .dataSource(dataSource)
                         .locations(LOCATION)
