@@ -40,6 +40,14 @@ CREATE TABLE store_meta (
     value TEXT NOT NULL
 );
 
+-- A re-installed kiosk continues above the numbers its predecessor issued (the floor comes from the
+-- portal at enrolment). Enforced here, so no code path can issue a number below it.
+CREATE TRIGGER submission_sequence_above_floor BEFORE INSERT ON submission
+WHEN NEW.seq <= COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0)
+BEGIN
+    SELECT RAISE(ABORT, 'sequence number below the floor');
+END;
+
 -- Sequence numbers come from MAX(seq), so a deleted row could let its number be issued twice.
 CREATE TRIGGER submission_is_never_deleted BEFORE DELETE ON submission
 BEGIN

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.accesscentre.core.reference.ReferenceNumber;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The local store on one SQLite file: WAL, {@code synchronous=FULL}, a busy timeout, and write transactions
@@ -44,36 +45,34 @@ public final class SqliteStore implements LocalStore {
     }
 
     /**
-     * One statement in auto-commit: SQLite takes the write lock before the statement reads (so the busy
-     * timeout applies), inserts under the predicted next sequence number if it is still above every number
-     * issued and the floor, and commits durably. If another store instance or a raised floor got there
-     * first, nothing was written: read the true next number and insert again.
+     * One statement in auto-commit: SQLite takes the write lock before the statement runs (so the busy timeout
+     * applies), inserts under the predicted next sequence number, and commits durably. If another store
+     * instance used that number, or a raised floor forbids it, SQLite refuses the row: read the true next
+     * number and insert once more.
      */
     @Override
     public Receipt submit(NewSubmission s) throws StoreException {
-        byte[] sealed = s.sealed();
         try {
-            return db.autoCommit("save the submission", sql -> {
-                for (int attempt = 0; ; attempt++) {
-                    long sequence = predictedSequence > 0 && attempt == 0 ? predictedSequence : readNextSequence(sql);
-                    if (sequence > ReferenceNumber.MAX_SEQUENCE) {
-                        throw new StoreException("this kiosk has used every reference number; ask the ICT office");
-                    }
-                    ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
-                    if (insert(sql, s, sequence, reference, sealed)) {
-                        predictedSequence = sequence + 1;
-                        return new Receipt(reference, s.transactionId(), s.createdAt());
-                    }
-                    predictedSequence = 0;
-                    if (attempt > 0) {
-                        throw new StoreException("the sequence number changed twice during one submit");
-                    }
-                }
-            });
-        } catch (StoreException e) {
-            predictedSequence = 0;
-            throw e;
+            return insertUnder(s, predictedSequence);
+        } catch (SequenceTakenException e) {
+            return insertUnder(s, 0);
         }
+    }
+
+    private Receipt insertUnder(NewSubmission s, long predicted) throws StoreException {
+        byte[] sealed = s.sealed();
+        predictedSequence = 0;
+        Receipt receipt = db.autoCommit("save the submission", sql -> {
+            long sequence = predicted > 0 ? predicted : readNextSequence(sql);
+            if (sequence > ReferenceNumber.MAX_SEQUENCE) {
+                throw new StoreException("this kiosk has used every reference number; ask the ICT office");
+            }
+            ReferenceNumber reference = new ReferenceNumber(s.centre(), s.kiosk(), sequence);
+            insert(sql, s, sequence, reference, sealed);
+            return new Receipt(reference, s.transactionId(), s.createdAt());
+        });
+        predictedSequence = receipt.reference().sequence() + 1;
+        return receipt;
     }
 
     private static long readNextSequence(Statements sql) throws SQLException {
@@ -83,9 +82,8 @@ public final class SqliteStore implements LocalStore {
         }
     }
 
-    private static boolean insert(
-            Statements sql, NewSubmission s, long sequence, ReferenceNumber reference, byte[] sealed)
-            throws SQLException {
+    private static void insert(Statements sql, NewSubmission s, long sequence, ReferenceNumber reference, byte[] sealed)
+            throws SQLException, SequenceTakenException {
         PreparedStatement insert = sql.insertSubmission;
         insert.setLong(1, sequence);
         insert.setString(2, s.transactionId().toString());
@@ -97,7 +95,14 @@ public final class SqliteStore implements LocalStore {
         insert.setString(8, s.currency());
         insert.setLong(9, s.createdAt().toEpochMilli());
         insert.setBytes(10, sealed);
-        return insert.executeUpdate() == 1;
+        try {
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (SqliteErrors.primaryCode(e) == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+                throw new SequenceTakenException(sequence, e);
+            }
+            throw e;
+        }
     }
 
     @Override

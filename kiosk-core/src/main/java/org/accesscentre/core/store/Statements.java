@@ -40,14 +40,12 @@ final class Statements implements AutoCloseable {
                 SELECT MAX(COALESCE((SELECT MAX(seq) FROM submission), 0),
                            COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0))
                 """);
-        // One statement, so one implicit transaction: it inserts under the predicted sequence number only if
-        // that number is above every number issued and above the floor; otherwise nothing is inserted.
+        // One statement, so one implicit transaction. A number already issued fails the primary key, and one
+        // at or below the floor fails a trigger: either way nothing is inserted.
         insertSubmission = prepare(c, """
                 INSERT INTO submission (seq, tx_id, reference, service_id, service_version, catalogue_version,
                                         fee_cents, currency, created_at, sealed)
-                SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
-                WHERE ?1 > MAX(COALESCE((SELECT MAX(seq) FROM submission), 0),
-                               COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'sequence_floor'), 0))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """);
         unsentFrom = prepare(
                 c, "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM store_meta WHERE key = 'unsent_from'), 0)");
