@@ -1,7 +1,9 @@
 package org.accesscentre.core.store;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
+import org.accesscentre.core.wire.IngestItem;
 import org.jspecify.annotations.Nullable;
 
 /** A submission taken from the outbox to be sent, now marked in flight. */
@@ -29,5 +31,20 @@ public record OutboxItem(
 
     public int sealedSize() {
         return sealed.length;
+    }
+
+    /** The item as the portal's ingest endpoint takes it. */
+    public IngestItem toWire() {
+        return new IngestItem(
+                transactionId,
+                reference,
+                serviceId,
+                serviceVersion,
+                catalogueVersion,
+                sequence,
+                createdAt,
+                feeCents,
+                currency,
+                Base64.getEncoder().encodeToString(sealed));
     }
 }

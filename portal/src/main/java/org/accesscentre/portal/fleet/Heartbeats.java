@@ -1,0 +1,113 @@
+package org.accesscentre.portal.fleet;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.accesscentre.core.wire.Command;
+import org.accesscentre.core.wire.Heartbeat;
+import org.accesscentre.core.wire.HeartbeatReply;
+import org.accesscentre.portal.bundles.Bundles;
+import org.accesscentre.portal.db.Database;
+import org.accesscentre.portal.http.ApiException;
+import org.accesscentre.portal.security.Principal;
+
+/**
+ * A device's heartbeat: its health is kept (the latest only), its command confirmations recorded, and the
+ * reply says when to call again, which catalogue and configuration versions are current for it, and what
+ * commands wait for it.
+ */
+public final class Heartbeats {
+    static final Set<String> PRINTER_STATES = Set.of("ok", "paper_out", "cover_open", "offline", "none", "error");
+
+    private final Database db;
+    private final Bundles bundles;
+    private final Commands commands;
+    private final Clock clock;
+    private final Duration interval;
+
+    public Heartbeats(Database db, Bundles bundles, Commands commands, Clock clock, Duration interval) {
+        this.db = db;
+        this.bundles = bundles;
+        this.commands = commands;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    public HeartbeatReply record(Principal.Device device, Heartbeat h) throws SQLException {
+        check(h);
+        Instant now = clock.instant();
+        List<Command> pending = db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO device_health (device_id, received_at, app_version, catalogue_version, config_version,
+                        queue_depth, oldest_unsent_seconds, bytes_waiting, disk_free_bytes, temperature, printer_state,
+                        clock_offset_ms, last_error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (device_id) DO UPDATE SET
+                        received_at = excluded.received_at, app_version = excluded.app_version,
+                        catalogue_version = excluded.catalogue_version, config_version = excluded.config_version,
+                        queue_depth = excluded.queue_depth, oldest_unsent_seconds = excluded.oldest_unsent_seconds,
+                        bytes_waiting = excluded.bytes_waiting, disk_free_bytes = excluded.disk_free_bytes,
+                        temperature = excluded.temperature, printer_state = excluded.printer_state,
+                        clock_offset_ms = excluded.clock_offset_ms, last_error = excluded.last_error
+                    """)) {
+                st.setString(1, device.deviceId());
+                st.setLong(2, now.toEpochMilli());
+                st.setString(3, h.appVersion());
+                st.setLong(4, h.catalogueVersion());
+                st.setLong(5, h.configVersion());
+                st.setInt(6, h.queueDepth());
+                st.setLong(7, h.oldestUnsentSeconds());
+                st.setLong(8, h.bytesWaiting());
+                st.setLong(9, h.diskFreeBytes());
+                if (h.temperatureCelsius() == null) {
+                    st.setNull(10, java.sql.Types.DOUBLE);
+                } else {
+                    st.setDouble(10, h.temperatureCelsius());
+                }
+                st.setString(11, h.printerState());
+                st.setLong(12, h.clockOffsetMillis());
+                st.setString(13, h.lastError());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE device SET last_seen_at = ? WHERE id = ?")) {
+                st.setLong(1, now.toEpochMilli());
+                st.setString(2, device.deviceId());
+                st.executeUpdate();
+            }
+            commands.confirm(c, device.deviceId(), h.commandResults(), now);
+            return commands.deliver(c, device.deviceId(), now);
+        });
+        return new HeartbeatReply(
+                (int) interval.toSeconds(),
+                bundles.currentVersionFor("catalogue", device.deviceId(), device.centre()),
+                bundles.currentVersionFor("config", device.deviceId(), device.centre()),
+                pending,
+                now);
+    }
+
+    private static void check(Heartbeat h) {
+        require(
+                h.appVersion() != null && h.appVersion().length() <= 40,
+                "appVersion is required, at most 40 characters");
+        require(
+                h.queueDepth() >= 0 && h.oldestUnsentSeconds() >= 0 && h.bytesWaiting() >= 0 && h.diskFreeBytes() >= 0,
+                "queue and disk figures cannot be negative");
+        require(h.catalogueVersion() >= 0 && h.configVersion() >= 0, "versions cannot be negative");
+        require(
+                h.printerState() != null && PRINTER_STATES.contains(h.printerState()),
+                "printerState is one of " + String.join(", ", new java.util.TreeSet<>(PRINTER_STATES)));
+        require(h.lastError() == null || h.lastError().length() <= 500, "lastError has at most 500 characters");
+        require(h.kioskTime() != null, "kioskTime is required");
+        require(h.commandResults().size() <= 100, "at most 100 command results");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw ApiException.badRequest("invalid_heartbeat", message);
+        }
+    }
+}

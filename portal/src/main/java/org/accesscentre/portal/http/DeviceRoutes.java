@@ -1,0 +1,126 @@
+package org.accesscentre.portal.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import org.accesscentre.core.reference.ReferenceNumber;
+import org.accesscentre.core.wire.EnrolRequest;
+import org.accesscentre.core.wire.Heartbeat;
+import org.accesscentre.core.wire.IngestBatch;
+import org.accesscentre.core.wire.TokenRequest;
+import org.accesscentre.portal.bundles.Bundles;
+import org.accesscentre.portal.security.Principal;
+
+/** What kiosks call: enrolment, authentication, ingest, statuses, heartbeats and bundles. */
+final class DeviceRoutes {
+    /** Compressed batches are small; this leaves room for a few hundred large forms. */
+    static final long MAX_BATCH_WIRE = 4L << 20;
+
+    static final long MAX_BATCH_INFLATED = 16L << 20;
+    private static final long MAX_SMALL_BODY = 64L << 10;
+
+    private final Services s;
+
+    DeviceRoutes(Services services) {
+        this.s = services;
+    }
+
+    void register(RoutesConfig r) {
+        r.post("/api/v1/enrol", this::enrol, Access.PUBLIC);
+        r.post("/api/v1/device/challenge", this::challenge, Access.PUBLIC);
+        r.post("/api/v1/device/token", this::token, Access.PUBLIC);
+        r.post("/api/v1/device/batches", this::batch, Access.DEVICE);
+        r.get("/api/v1/device/statuses", this::statuses, Access.DEVICE);
+        r.get("/api/v1/device/lookup/{reference}", this::lookup, Access.DEVICE);
+        r.post("/api/v1/device/heartbeat", this::heartbeat, Access.DEVICE);
+        r.get("/api/v1/device/catalogue", ctx -> bundle(ctx, "catalogue"), Access.DEVICE);
+        r.get("/api/v1/device/config", ctx -> bundle(ctx, "config"), Access.DEVICE);
+    }
+
+    private void enrol(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        EnrolRequest request = Bodies.json(Bodies.raw(ctx, MAX_SMALL_BODY), EnrolRequest.class);
+        ctx.status(201).json(s.enrolment().enrol(request));
+    }
+
+    private void challenge(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        Requests.ChallengeRequest request =
+                Bodies.json(Bodies.raw(ctx, MAX_SMALL_BODY), Requests.ChallengeRequest.class);
+        ctx.json(s.deviceAuth().challenge(deviceId(request.deviceId())));
+    }
+
+    private void token(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        TokenRequest request = Bodies.json(Bodies.raw(ctx, MAX_SMALL_BODY), TokenRequest.class);
+        ctx.json(s.deviceAuth()
+                .token(
+                        deviceId(request.deviceId()),
+                        Requests.text(request.challengeId(), "challengeId", 40),
+                        Requests.text(request.signature(), "signature", 200)));
+    }
+
+    private void batch(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        Principal.Device device = Authenticator.device(ctx);
+        IngestBatch batch = Bodies.json(Bodies.maybeGzip(ctx, MAX_BATCH_WIRE, MAX_BATCH_INFLATED), IngestBatch.class);
+        ctx.json(s.ingest().ingest(device, batch));
+    }
+
+    private void statuses(Context ctx) throws SQLException {
+        Principal.Device device = Authenticator.device(ctx);
+        String cursor = ctx.queryParam("cursor");
+        int limit = intParam(ctx, "limit", 100);
+        ctx.json(s.feed().page(device.deviceId(), cursor == null ? "" : cursor, limit));
+    }
+
+    private void lookup(Context ctx) throws SQLException {
+        ReferenceNumber ref = ReferenceNumber.parse(ctx.pathParam("reference"))
+                .orElseThrow(
+                        () -> ApiException.badRequest("invalid_reference", "that is not a valid reference number"));
+        ctx.json(s.feed().lookup(ref.toString()).orElseThrow(() -> ApiException.notFound("reference " + ref)));
+    }
+
+    private void heartbeat(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        Heartbeat heartbeat = Bodies.json(Bodies.maybeGzip(ctx, MAX_SMALL_BODY, MAX_SMALL_BODY * 4), Heartbeat.class);
+        ctx.json(s.heartbeats().record(Authenticator.device(ctx), heartbeat));
+    }
+
+    /** The device's current bundle of a kind, with its SHA-256 as a strong ETag: unchanged means 304. */
+    private void bundle(Context ctx, String kind) throws SQLException {
+        Principal.Device device = Authenticator.device(ctx);
+        Bundles.Content content = s.bundles()
+                .currentFor(kind, device.deviceId(), device.centre())
+                .orElseThrow(
+                        () -> new ApiException(404, "none_published", "no " + kind + " is published for this device"));
+        String etag = "\"" + content.sha256() + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("X-Bundle-Version", Long.toString(content.version()));
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.strip().equals(etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/zip").result(content.bytes());
+    }
+
+    static String deviceId(String id) {
+        String value = Requests.required(id, "deviceId");
+        if (!value.matches("dev_[a-z0-9]{12}")) {
+            throw ApiException.badRequest("invalid_device_id", "deviceId is the id the portal gave at enrolment");
+        }
+        return value;
+    }
+
+    static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.matches("[0-9]{1,6}")) {
+            throw ApiException.badRequest("invalid_parameter", name + " must be a whole number");
+        }
+        return Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,60 @@
+package org.accesscentre.portal.http;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+
+/** Javalin on Jetty, with the portal's routes, authentication, errors, request log and metrics. */
+public final class HttpServer {
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(Services services, PrometheusMeterRegistry metrics, String host, int port) {
+        Authenticator auth = new Authenticator(services.tokens(), services.deviceAuth());
+        RequestLog requestLog = new RequestLog(metrics);
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.jsonMapper(new JacksonMapper());
+            config.http.maxRequestSize = 300L << 20; // routes read bodies themselves, each within its own limit
+            config.http.generateEtags = false;
+            config.startup.showJavalinBanner = false;
+            config.requestLogger.http(requestLog::log);
+            ErrorHandling.install(config);
+            config.routes.beforeMatched(auth::check);
+            config.routes.get(
+                    "/api/v1/health",
+                    ctx -> {
+                        boolean db = services.database().ping();
+                        ctx.status(db ? 200 : 503)
+                                .json(Map.of("status", db ? "ok" : "degraded", "database", db ? "ok" : "unreachable"));
+                    },
+                    Access.PUBLIC);
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()),
+                    Access.READ);
+            new DeviceRoutes(services).register(config.routes);
+            new AdminRoutes(services).register(config.routes);
+            new AgencyRoutes(services).register(config.routes);
+        });
+        app.start();
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The running Javalin, for tests that compare its routes with the OpenAPI document. */
+    public Javalin javalin() {
+        return app;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}
