@@ -27,6 +27,7 @@ public final class InMemoryStore implements LocalStore {
     private final TreeMap<Long, Row> rows = new TreeMap<>();
     private long sequenceFloor;
     private @Nullable String cursor;
+    private final java.util.Map<String, String> states = new java.util.HashMap<>();
     private boolean closed;
 
     private static final class Row {
@@ -259,6 +260,39 @@ public final class InMemoryStore implements LocalStore {
             }
         }
         return n;
+    }
+
+    @Override
+    public synchronized int wipeSealed(boolean includeUnsent, String reason, Instant at) throws StoreException {
+        open();
+        int n = 0;
+        for (Row r : rows.values()) {
+            if (r.sealed == null) {
+                continue;
+            }
+            if (!r.unsent()) {
+                r.sealed = null;
+                n++;
+            } else if (includeUnsent) {
+                r.sealed = null;
+                r.state = SyncState.REJECTED;
+                r.rejectedReason = reason;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized Optional<String> state(String key) throws StoreException {
+        open();
+        return Optional.ofNullable(states.get(key));
+    }
+
+    @Override
+    public synchronized void putState(String key, String json, Instant at) throws StoreException {
+        open();
+        states.put(key, json);
     }
 
     @Override

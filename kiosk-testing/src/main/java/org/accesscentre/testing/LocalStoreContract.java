@@ -244,6 +244,37 @@ public abstract class LocalStoreContract {
     }
 
     @Test
+    void aWipeDestroysSentPayloadsAndOnlyWhenToldAlsoUnsentOnes() throws Exception {
+        Receipt sent = submit(100, T0);
+        Receipt queued = submit(100, T0);
+        store.takeBatch(1, Long.MAX_VALUE, T0);
+        store.markAcknowledged(List.of(1L), T0);
+        assertEquals(1, store.wipeSealed(false, "wiped by the ICT office", T0));
+        assertFalse(store.lookup(sent.reference()).orElseThrow().sealedPresent());
+        SubmissionRecord stillQueued = store.lookup(queued.reference()).orElseThrow();
+        assertTrue(stillQueued.sealedPresent());
+        assertEquals(SyncState.QUEUED, stillQueued.syncState());
+
+        assertEquals(1, store.wipeSealed(true, "wiped by the ICT office", T0));
+        SubmissionRecord wiped = store.lookup(queued.reference()).orElseThrow();
+        assertFalse(wiped.sealedPresent());
+        assertEquals(SyncState.REJECTED, wiped.syncState());
+        assertEquals("wiped by the ICT office", wiped.rejectedReason());
+        assertEquals(0, store.stats(T0).depth());
+        assertEquals(List.of(), store.takeBatch(10, Long.MAX_VALUE, T0));
+    }
+
+    @Test
+    void deviceStateIsKeptByKey() throws Exception {
+        assertTrue(store.state("sync").isEmpty());
+        store.putState("sync", "{\"online\":false}", T0);
+        store.putState("sync", "{\"online\":true}", T0);
+        store.putState("lock", "{}", T0);
+        assertEquals("{\"online\":true}", store.state("sync").orElseThrow());
+        assertEquals("{}", store.state("lock").orElseThrow());
+    }
+
+    @Test
     void aSequenceFloorFromThePortalIsNeverLowered() throws Exception {
         submit(10, T0);
         store.raiseSequenceFloor(1000);

@@ -59,6 +59,18 @@ public interface LocalStore extends AutoCloseable {
     int purgeSealed(Instant cutoff) throws StoreException;
 
     /**
+     * Destroys sealed payloads, as a wipe command orders: those already acknowledged or rejected always; with
+     * {@code includeUnsent}, also those still queued, which are then rejected with {@code reason} and never
+     * sent. Receipts and statuses stay. Returns how many payloads were destroyed.
+     */
+    int wipeSealed(boolean includeUnsent, String reason, Instant at) throws StoreException;
+
+    /** A piece of shared device state (JSON), by key; see {@code org.accesscentre.core.state}. */
+    Optional<String> state(String key) throws StoreException;
+
+    void putState(String key, String json, Instant at) throws StoreException;
+
+    /**
      * Raises the lowest sequence number the next submission may take: a re-installed kiosk is told by the
      * portal where its old numbering ended, so reference numbers never repeat.
      */

@@ -294,6 +294,40 @@ public final class SqliteStore implements LocalStore {
     }
 
     @Override
+    public int wipeSealed(boolean includeUnsent, String reason, Instant at) throws StoreException {
+        return db.write("wipe sealed payloads", sql -> {
+            int wiped = sql.wipeFinished.executeUpdate();
+            if (includeUnsent) {
+                sql.wipeUnsent.setString(1, reason);
+                sql.wipeUnsent.setLong(2, unsentFrom(sql));
+                wiped += sql.wipeUnsent.executeUpdate();
+                advanceUnsentFrom(sql);
+            }
+            return wiped;
+        });
+    }
+
+    @Override
+    public Optional<String> state(String key) throws StoreException {
+        return db.autoCommit("read device state " + key, sql -> {
+            sql.getState.setString(1, key);
+            try (ResultSet rs = sql.getState.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public void putState(String key, String json, Instant at) throws StoreException {
+        db.autoCommit("write device state " + key, sql -> {
+            sql.putState.setString(1, key);
+            sql.putState.setString(2, json);
+            sql.putState.setLong(3, at.toEpochMilli());
+            return sql.putState.executeUpdate();
+        });
+    }
+
+    @Override
     public void raiseSequenceFloor(long floor) throws StoreException {
         if (floor < 0 || floor >= ReferenceNumber.MAX_SEQUENCE) {
             throw new IllegalArgumentException("sequence floor out of range: " + floor);

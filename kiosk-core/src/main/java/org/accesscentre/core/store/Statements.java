@@ -30,6 +30,10 @@ final class Statements implements AutoCloseable {
     final PreparedStatement lookup;
     final PreparedStatement stats;
     final PreparedStatement purge;
+    final PreparedStatement wipeFinished;
+    final PreparedStatement wipeUnsent;
+    final PreparedStatement getState;
+    final PreparedStatement putState;
     final PreparedStatement getMeta;
     final PreparedStatement putMeta;
 
@@ -95,6 +99,19 @@ final class Statements implements AutoCloseable {
         purge = prepare(c, """
                 UPDATE submission SET sealed = NULL
                 WHERE sync_state = 'acknowledged' AND acknowledged_at < ? AND sealed IS NOT NULL
+                """);
+        wipeFinished = prepare(c, """
+                UPDATE submission SET sealed = NULL
+                WHERE sync_state IN ('acknowledged', 'rejected') AND sealed IS NOT NULL
+                """);
+        wipeUnsent = prepare(c, """
+                UPDATE submission SET sealed = NULL, sync_state = 'rejected', rejected_reason = ?
+                WHERE seq >= ? AND sync_state IN ('queued', 'in_flight')
+                """);
+        getState = prepare(c, "SELECT value FROM device_state WHERE key = ?");
+        putState = prepare(c, """
+                INSERT INTO device_state (key, value, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                 """);
         getMeta = prepare(c, "SELECT value FROM store_meta WHERE key = ?");
         putMeta = prepare(
