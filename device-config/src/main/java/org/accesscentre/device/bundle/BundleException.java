@@ -33,6 +33,8 @@ public final class BundleException extends Exception {
         NOT_CANONICAL,
         /** A valid bundle of another kind than the caller needs. */
         WRONG_KIND,
+        /** A valid bundle this device cannot use: it needs a newer app, or its content does not fit. */
+        INCOMPATIBLE,
         /** The files or options given to build or sign a bundle. */
         INVALID_INPUT
     }
@@ -46,8 +48,8 @@ public final class BundleException extends Exception {
         this.detail = detail;
     }
 
-    /** A verifier's refusal: the message is {@code refused: <detail>}. */
-    static BundleException refused(Reason reason, String detail) {
+    /** A refusal: the message is {@code refused: <detail>}. Devices use it for checks beyond the verifier's. */
+    public static BundleException refused(Reason reason, String detail) {
         return new BundleException(reason, "refused: ", detail);
     }
 

@@ -15,6 +15,7 @@ public final class DeviceState {
     public static final Key<Enrolment> ENROLMENT = new Key<>("enrolment", Enrolment.class);
     public static final Key<SyncStatus> SYNC = new Key<>("sync", SyncStatus.class);
     public static final Key<KioskLock> LOCK = new Key<>("lock", KioskLock.class);
+    public static final Key<PrinterStatus> PRINTER = new Key<>("printer", PrinterStatus.class);
 
     private DeviceState() {}
 

@@ -362,6 +362,19 @@ public final class SqliteStore implements LocalStore {
         }
     }
 
+    /**
+     * SQLite's {@code data_version}: it changes whenever another connection (the other process) commits, so
+     * the daemon notices a new submission without reading the queue.
+     */
+    public long dataVersion() throws StoreException {
+        return db.autoCommit("read the data version", sql -> {
+            try (ResultSet rs = sql.dataVersion.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     @Override
     public void close() throws StoreException {
         db.close();

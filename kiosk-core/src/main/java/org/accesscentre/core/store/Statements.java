@@ -34,6 +34,7 @@ final class Statements implements AutoCloseable {
     final PreparedStatement wipeUnsent;
     final PreparedStatement getState;
     final PreparedStatement putState;
+    final PreparedStatement dataVersion;
     final PreparedStatement getMeta;
     final PreparedStatement putMeta;
 
@@ -113,6 +114,7 @@ final class Statements implements AutoCloseable {
                 INSERT INTO device_state (key, value, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                 """);
+        dataVersion = prepare(c, "PRAGMA data_version");
         getMeta = prepare(c, "SELECT value FROM store_meta WHERE key = ?");
         putMeta = prepare(
                 c,

@@ -1,0 +1,69 @@
+package org.accesscentre.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.accesscentre.core.wire.Challenge;
+import org.accesscentre.core.wire.ChallengeSigning;
+import org.accesscentre.core.wire.DeviceToken;
+import org.accesscentre.core.wire.TokenRequest;
+import org.accesscentre.device.identity.DeviceIdentity;
+import org.accesscentre.sync.net.Failure;
+import org.accesscentre.sync.net.PortalClient;
+import org.accesscentre.sync.net.PortalException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The device's token: won by signing a challenge, used until a minute before it expires, and won again
+ * once when the portal says 401. The expiry is counted from when the token arrived, as a duration, so the
+ * kiosk's clock being wrong does not matter.
+ */
+final class DeviceSession {
+    private static final Duration MARGIN = Duration.ofMinutes(1);
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run(String token) throws PortalException;
+    }
+
+    private final PortalClient client;
+    private final DeviceIdentity identity;
+    private final String deviceId;
+    private final KioskTime time;
+    private @Nullable String token;
+    private Instant renewAt = Instant.EPOCH;
+
+    DeviceSession(PortalClient client, DeviceIdentity identity, String deviceId, KioskTime time) {
+        this.client = client;
+        this.identity = identity;
+        this.deviceId = deviceId;
+        this.time = time;
+    }
+
+    <T> T call(Call<T> call) throws PortalException {
+        try {
+            return call.run(token());
+        } catch (PortalException e) {
+            if (e.failure().kind() != Failure.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            token = null;
+            return call.run(token());
+        }
+    }
+
+    private String token() throws PortalException {
+        Instant now = time.now();
+        if (token != null && now.isBefore(renewAt)) {
+            return token;
+        }
+        Challenge challenge = client.challenge(deviceId);
+        byte[] signature =
+                identity.sign(ChallengeSigning.message(deviceId, challenge.challengeId(), challenge.nonce()));
+        DeviceToken won = client.token(new TokenRequest(
+                deviceId, challenge.challengeId(), Base64.getEncoder().encodeToString(signature)));
+        token = won.token();
+        renewAt = now.plus(Duration.ofSeconds(won.expiresInSeconds())).minus(MARGIN);
+        return token;
+    }
+}

@@ -1,0 +1,165 @@
+package org.accesscentre.sync;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.accesscentre.core.store.SqliteStore;
+import org.accesscentre.core.store.StoreException;
+import org.accesscentre.core.store.StoreOptions;
+import org.accesscentre.device.config.DeviceConfig;
+import org.accesscentre.device.identity.DeviceIdentity;
+import org.accesscentre.device.identity.IdentityException;
+import org.accesscentre.sync.jobs.BundleStager;
+import org.accesscentre.sync.net.PortalClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kiosk's daemon: the store in the data directory, the device identity, the portal client, and the
+ * engine, run in a loop that wakes when the engine says or when the app commits a submission.
+ */
+public final class SyncDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncDaemon.class);
+    /** How often the store is looked at for the app's commits: a drain starts within a second. */
+    static final Duration WATCH_EVERY = Duration.ofMillis(500);
+
+    private final SqliteStore store;
+    private final SyncEngine engine;
+    private final PortalClient client;
+    private final Clock clock;
+    private final Waiter waiter;
+    private final ScheduledExecutorService watcher;
+    private volatile boolean running = true;
+    private volatile boolean stopped;
+
+    private SyncDaemon(SqliteStore store, SyncEngine engine, PortalClient client, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.client = client;
+        this.clock = clock;
+        this.waiter = new Waiter(clock);
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "store-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The files a daemon keeps under the data directory. */
+    public static Path storeFile(Path dataDir) {
+        return dataDir.resolve("kiosk.db");
+    }
+
+    public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent)
+            throws StoreException, IOException, IdentityException {
+        return open(config, clock, userAgent, PortalClient.Timeouts.RURAL);
+    }
+
+    public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent, PortalClient.Timeouts timeouts)
+            throws StoreException, IOException, IdentityException {
+        Path data = config.dataDir();
+        SqliteStore store =
+                SqliteStore.open(storeFile(data), StoreOptions.DEFAULTS.withMaxBytes(config.storeMaxBytes()));
+        try {
+            DeviceIdentity identity = DeviceIdentity.loadOrCreate(data.resolve("identity"));
+            PortalClient client = new PortalClient(
+                    config.portal().url(),
+                    PortalClient.httpClient(
+                            config.portal().url(), config.portal().pinSha256(), timeouts),
+                    userAgent);
+            BundleStager bundles = new BundleStager(store, data.resolve("bundles"), config.trustedSigningKeys());
+            SyncEngine engine = new SyncEngine(
+                    store,
+                    client,
+                    identity,
+                    config.enrolmentCode(),
+                    bundles,
+                    data,
+                    config.retention(),
+                    clock,
+                    RandomGenerator.getDefault());
+            int requeued = store.requeueInFlight();
+            if (requeued > 0) {
+                LOG.info("sending again {} submissions that were in flight when the daemon last stopped", requeued);
+            }
+            return new SyncDaemon(store, engine, client, clock);
+        } catch (StoreException | IOException | IdentityException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    /** Runs until {@link #stop}: does what is due, then waits until the next time or a wake-up. */
+    public void run() throws StoreException {
+        long[] lastVersion = {store.dataVersion()};
+        watcher.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        long v = store.dataVersion();
+                        if (v != lastVersion[0]) {
+                            lastVersion[0] = v;
+                            engine.newSubmissions();
+                            waiter.wake();
+                        }
+                    } catch (StoreException e) {
+                        LOG.warn("cannot look at the store: {}", e.getMessage());
+                    }
+                },
+                WATCH_EVERY.toMillis(),
+                WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Systemd.ready();
+        Instant nextWatchdog = Instant.EPOCH;
+        try {
+            while (running) {
+                Instant next = engine.runDue();
+                if (Systemd.watchdogEvery().isPresent() && !clock.instant().isBefore(nextWatchdog)) {
+                    Systemd.watchdog();
+                    nextWatchdog = clock.instant().plus(Systemd.watchdogEvery().get());
+                    next = next.isAfter(nextWatchdog) ? nextWatchdog : next;
+                }
+                waiter.awaitUntil(next);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watcher.shutdownNow();
+            stopped = true;
+        }
+    }
+
+    /** Asks the loop to stop and cancels a call in progress; {@link #close} then waits for it. */
+    public void stop() {
+        running = false;
+        client.http().dispatcher().cancelAll();
+        waiter.wake();
+    }
+
+    /** After the loop stopped: nothing is left in flight, nothing half-marked. */
+    @Override
+    public void close() throws StoreException {
+        stop();
+        try {
+            if (stopped) {
+                int requeued = store.requeueInFlight();
+                if (requeued > 0) {
+                    LOG.info("put {} submissions back in the queue on the way out", requeued);
+                }
+            }
+        } finally {
+            store.close();
+            client.http().dispatcher().executorService().shutdown();
+            client.http().connectionPool().evictAll();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.accesscentre.sync.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.accesscentre.core.Release;
+import org.accesscentre.core.state.DeviceState;
+import org.accesscentre.core.state.PrinterStatus;
+import org.accesscentre.core.state.StagedBundle;
+import org.accesscentre.core.store.LocalStore;
+import org.accesscentre.core.store.QueueStats;
+import org.accesscentre.core.store.StoreException;
+import org.accesscentre.core.wire.CommandResult;
+import org.accesscentre.core.wire.Heartbeat;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the heartbeat from what the store and the machine say. */
+public final class Heartbeater {
+    private static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
+
+    private final LocalStore store;
+    private final Path dataDir;
+
+    public Heartbeater(LocalStore store, Path dataDir) {
+        this.store = store;
+        this.dataDir = dataDir;
+    }
+
+    public Heartbeat build(Instant now, long clockOffsetMillis, @Nullable String lastError, List<CommandResult> results)
+            throws StoreException {
+        QueueStats stats = store.stats(now);
+        Duration oldest = stats.oldestUnsentAge();
+        return new Heartbeat(
+                Long.toString(Release.NUMBER),
+                applied("catalogue"),
+                applied("config"),
+                stats.depth(),
+                oldest == null ? 0 : oldest.toSeconds(),
+                stats.bytesWaiting(),
+                diskFree(),
+                temperature(),
+                DeviceState.read(store, DeviceState.PRINTER)
+                        .map(PrinterStatus::state)
+                        .orElse("none"),
+                clockOffsetMillis,
+                lastError == null ? null : lastError.substring(0, Math.min(500, lastError.length())),
+                now,
+                results);
+    }
+
+    private long applied(String kind) throws StoreException {
+        return DeviceState.read(store, DeviceState.applied(kind))
+                .map(StagedBundle::version)
+                .orElse(0L);
+    }
+
+    private long diskFree() {
+        try {
+            return Files.getFileStore(Files.createDirectories(dataDir)).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The CPU temperature on a Pi; null elsewhere. */
+    private static @Nullable Double temperature() {
+        try {
+            if (!Files.isReadable(CPU_TEMPERATURE)) {
+                return null;
+            }
+            String millidegrees = Files.readString(CPU_TEMPERATURE).strip();
+            return millidegrees.matches("-?[0-9]{1,7}") ? Integer.parseInt(millidegrees) / 1000.0 : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
