@@ -247,6 +247,12 @@ public final class InMemoryStore implements LocalStore {
     }
 
     @Override
+    public synchronized long submittedCount() throws StoreException {
+        open();
+        return rows.size();
+    }
+
+    @Override
     public synchronized int purgeSealed(Instant cutoff) throws StoreException {
         open();
         int n = 0;

@@ -223,6 +223,7 @@ public abstract class LocalStoreContract {
         assertEquals(new QueueStats(3, 1, Duration.ofMinutes(10), 600), store.stats(T0));
         store.markAcknowledged(List.of(1L), T0);
         assertEquals(new QueueStats(2, 0, Duration.ofMinutes(1), 300), store.stats(T0));
+        assertEquals(3, store.submittedCount(), "every receipt counts, sent or not");
     }
 
     @Test

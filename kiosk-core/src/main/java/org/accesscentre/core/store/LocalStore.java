@@ -55,6 +55,9 @@ public interface LocalStore extends AutoCloseable {
 
     QueueStats stats(Instant now) throws StoreException;
 
+    /** How many submissions this store holds, sent or not: every receipt it ever gave. */
+    long submittedCount() throws StoreException;
+
     /** Clears the sealed payload of submissions acknowledged before {@code cutoff}; receipts and statuses stay. */
     int purgeSealed(Instant cutoff) throws StoreException;
 

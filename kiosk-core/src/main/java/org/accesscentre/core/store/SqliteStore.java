@@ -286,6 +286,16 @@ public final class SqliteStore implements LocalStore {
     }
 
     @Override
+    public long submittedCount() throws StoreException {
+        return db.autoCommit("count the submissions", sql -> {
+            try (ResultSet rs = sql.count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
     public int purgeSealed(Instant cutoff) throws StoreException {
         return db.write("purge old sealed payloads", sql -> {
             sql.purge.setLong(1, cutoff.toEpochMilli());

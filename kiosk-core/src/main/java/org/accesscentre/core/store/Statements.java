@@ -35,6 +35,7 @@ final class Statements implements AutoCloseable {
     final PreparedStatement getState;
     final PreparedStatement putState;
     final PreparedStatement dataVersion;
+    final PreparedStatement count;
     final PreparedStatement getMeta;
     final PreparedStatement putMeta;
 
@@ -115,6 +116,7 @@ final class Statements implements AutoCloseable {
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                 """);
         dataVersion = prepare(c, "PRAGMA data_version");
+        count = prepare(c, "SELECT COUNT(*) FROM submission");
         getMeta = prepare(c, "SELECT value FROM store_meta WHERE key = ?");
         putMeta = prepare(
                 c,
