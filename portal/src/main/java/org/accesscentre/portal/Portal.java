@@ -81,6 +81,7 @@ public final class Portal implements AutoCloseable {
         CatalogueRegistry catalogues = new CatalogueRegistry(db);
         Bundles bundles = new Bundles(db, settings.dataDir().resolve("scratch"), clock);
         Commands commands = new Commands(db, clock);
+        StatusFeed statusFeed = new StatusFeed(db);
         return new Services(
                 db,
                 clock,
@@ -89,11 +90,11 @@ public final class Portal implements AutoCloseable {
                 new DeviceAuth(db, clock),
                 new Enrolment(db, clock),
                 new Ingest(db, catalogues, opener, clock, settings.zone(), metrics),
-                new StatusFeed(db),
+                statusFeed,
                 new Cases(db, opener, catalogues, clock),
                 bundles,
                 commands,
-                new Heartbeats(db, bundles, commands, clock, settings.heartbeat()),
+                new Heartbeats(db, bundles, commands, statusFeed, clock, settings.heartbeat()),
                 // Three missed heartbeats and a device is overdue.
                 new Fleet(db, clock, settings.heartbeat().multipliedBy(3).plus(Duration.ofSeconds(30))),
                 new TxStats(db),

@@ -211,6 +211,12 @@ public final class SyncEngine {
         }
         interval = Duration.ofSeconds(Math.max(10, Math.min(3600, reply.nextPollSeconds())));
         nextHeartbeat = now.plus(interval);
+        if (reply.statusCursor() != null) {
+            // The portal says where the feed ends: pull now if it moved, or not until it says so.
+            boolean moved = !reply.statusCursor().equals(store.statusCursor().orElse(null));
+            nextStatus = moved ? now : now.plus(interval);
+        }
+
         commands.run(reply.commands(), now);
         if (!commands.pending().isEmpty()) {
             nextHeartbeat = now; // confirm at once

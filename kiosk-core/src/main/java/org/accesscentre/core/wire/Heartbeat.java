@@ -1,6 +1,7 @@
 package org.accesscentre.core.wire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param kioskTime the kiosk's clock when sent
  * @param commandResults confirmations of commands carried out since the last heartbeat
  */
+// Absent rather than null or []: a heartbeat crosses a metered link every minute.
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Heartbeat(
         String appVersion,

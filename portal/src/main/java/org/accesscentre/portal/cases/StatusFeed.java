@@ -64,6 +64,21 @@ public final class StatusFeed {
         });
     }
 
+    /**
+     * The cursor after the device's newest change: when it equals what the device holds, there is nothing to
+     * pull, and a quiet kiosk saves a call a minute.
+     */
+    public String latestCursor(String deviceId) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT MAX(id) FROM status_change WHERE device_id = ?")) {
+                st.setString(1, deviceId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Long.toString(rs.getLong(1)) : "0";
+                }
+            }
+        });
+    }
+
     /** The current status of any submission the portal holds, by its reference: status only, never answers. */
     public Optional<StatusChange> lookup(String reference) throws SQLException {
         return db.read(c -> {

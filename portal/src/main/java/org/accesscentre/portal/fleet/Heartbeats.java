@@ -11,6 +11,7 @@ import org.accesscentre.core.wire.Command;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.HeartbeatReply;
 import org.accesscentre.portal.bundles.Bundles;
+import org.accesscentre.portal.cases.StatusFeed;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.http.ApiException;
 import org.accesscentre.portal.security.Principal;
@@ -26,13 +27,16 @@ public final class Heartbeats {
     private final Database db;
     private final Bundles bundles;
     private final Commands commands;
+    private final StatusFeed statuses;
     private final Clock clock;
     private final Duration interval;
 
-    public Heartbeats(Database db, Bundles bundles, Commands commands, Clock clock, Duration interval) {
+    public Heartbeats(
+            Database db, Bundles bundles, Commands commands, StatusFeed statuses, Clock clock, Duration interval) {
         this.db = db;
         this.bundles = bundles;
         this.commands = commands;
+        this.statuses = statuses;
         this.clock = clock;
         this.interval = interval;
     }
@@ -86,7 +90,8 @@ public final class Heartbeats {
                 bundles.currentVersionFor("catalogue", device.deviceId(), device.centre()),
                 bundles.currentVersionFor("config", device.deviceId(), device.centre()),
                 pending,
-                now);
+                now,
+                statuses.latestCursor(device.deviceId()));
     }
 
     private static void check(Heartbeat h) {
