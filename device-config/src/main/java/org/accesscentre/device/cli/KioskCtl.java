@@ -1,7 +1,9 @@
 package org.accesscentre.device.cli;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,13 +19,25 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "kioskctl",
-        description = "The ICT office's command line for Access Centre kiosks: keys, signed bundles, checks.",
+        description = {
+            "The ICT office's command line for Access Centre kiosks: keys, signed bundles and checks on this",
+            "machine; enrolment, devices, bundles, tokens, commands, figures and cases on the portal."
+        },
         subcommands = {
             KeysCommand.class,
             BundleCommand.class,
             ConfigCommand.class,
             CatalogueCommand.class,
-            PinCommand.class
+            PinCommand.class,
+            EnrolCodeCommand.class,
+            DeviceCommand.class,
+            PublishCommand.class,
+            SigningKeyCommand.class,
+            TokenCommand.class,
+            FleetCommand.class,
+            RemoteCommand.class,
+            TxCommand.class,
+            CaseCommand.class
         })
 public final class KioskCtl implements Callable<Integer> {
     /** Logging set up for a command-line tool: warnings only, on standard error, never mixed into results. */
@@ -31,6 +45,8 @@ public final class KioskCtl implements Callable<Integer> {
 
     private final InputStream stdin;
     private final Clock clock;
+    private final Map<String, String> environment;
+    private final Path home;
 
     @Spec
     private CommandSpec spec = CommandSpec.create(); // replaced by picocli before call()
@@ -51,8 +67,18 @@ public final class KioskCtl implements Callable<Integer> {
 
     /** For tests: where {@code pin hash} reads from, and the clock that dates new bundles. */
     public KioskCtl(InputStream stdin, Clock clock) {
+        this(stdin, clock, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * For tests: also the environment variables and the home directory where the portal commands look for
+     * KIOSK_PORTAL, KIOSK_TOKEN and the env file, so the tester's own settings never leak into a test.
+     */
+    public KioskCtl(InputStream stdin, Clock clock, Map<String, String> environment, Path home) {
         this.stdin = stdin;
         this.clock = clock;
+        this.environment = Map.copyOf(environment);
+        this.home = home;
     }
 
     public static void main(String[] args) {
@@ -91,5 +117,13 @@ public final class KioskCtl implements Callable<Integer> {
 
     Clock clock() {
         return clock;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Path home() {
+        return home;
     }
 }

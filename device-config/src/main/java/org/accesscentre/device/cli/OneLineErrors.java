@@ -11,6 +11,8 @@ import org.accesscentre.core.json.JsonInputException;
 import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.device.bundle.BundleException;
 import org.accesscentre.device.identity.IdentityException;
+import org.accesscentre.device.portal.EnvFileException;
+import org.accesscentre.device.portal.PortalException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -36,6 +38,9 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             case JsonInputException j -> j.getMessage();
             case KeyFormatException k -> k.getMessage();
             case IdentityException i -> i.getMessage();
+            // Named, since a script that runs several tools shows whose line this is.
+            case PortalException p -> "kioskctl: " + p.getMessage();
+            case EnvFileException f -> "kioskctl: " + f.getMessage();
             case NoSuchFileException f -> f.getFile() + ": no such file";
             case AccessDeniedException f -> f.getFile() + ": permission denied";
             case FileAlreadyExistsException f ->

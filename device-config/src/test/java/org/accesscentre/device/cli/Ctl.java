@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import org.accesscentre.device.Fixtures;
 import picocli.CommandLine;
 
@@ -27,6 +29,13 @@ final class Ctl {
 
     static Result run(String... args) {
         return runWithInput("", args);
+    }
+
+    /** A run with these environment variables and home directory, as the portal commands see them. */
+    static Result runIn(Map<String, String> environment, Path home, String... args) {
+        return new Reused(KioskCtl.newCommandLine(
+                        new KioskCtl(InputStream.nullInputStream(), Fixtures.CLOCK, environment, home)))
+                .run(args);
     }
 
     static Result runWithInput(String stdin, String... args) {
