@@ -82,7 +82,13 @@ public final class PortalClient {
         return http.post("/api/v1/admin/bundles", body("target", target), "application/zip", file, UPLOAD_TIMEOUT);
     }
 
+    /** {@code {keyId, publicKey}}: the key every kiosk seals its requests to. */
+    public JsonNode envelopeKey() throws PortalException {
+        return http.get("/api/v1/admin/envelope-key", Map.of(), REQUEST_TIMEOUT);
+    }
+
     public JsonNode signingKeys() throws PortalException {
+
         return http.get("/api/v1/admin/signing-keys", Map.of(), REQUEST_TIMEOUT);
     }
 

@@ -1,5 +1,6 @@
 package org.accesscentre.portal.ctl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,8 @@ import org.accesscentre.device.bundle.BundleBuilder;
 import org.accesscentre.device.bundle.BundleKind;
 import org.accesscentre.device.bundle.BundleSigner;
 import org.accesscentre.device.bundle.BundleSpec;
+import org.accesscentre.device.config.DeviceConfig;
+import org.accesscentre.device.config.DeviceConfigReader;
 import org.accesscentre.portal.support.Http;
 import org.accesscentre.portal.support.TestDevice;
 import org.accesscentre.portal.support.TestPortal;
@@ -91,6 +94,53 @@ class KioskCtlPortalTest {
                         Keys.toBase64(Keys.generate(Keys.ED25519).getPublic())));
         assertEquals(201, enrolled.status(), enrolled.text());
         assertEquals("SOU", enrolled.json().get("centre").asText());
+    }
+
+    @Test
+    void configCreateWritesAConfigurationThatEnrolsAndNeverOverwritesOne() throws Exception {
+        Path file = dir.resolve("kiosks/ANS-2/config.json");
+
+        Ctl.Result r = ctl.as(
+                        admin,
+                        "config",
+                        "create",
+                        "--centre",
+                        "ANS",
+                        "--kiosk",
+                        "2",
+                        "--out",
+                        file.toString(),
+                        "--locale",
+                        "en",
+                        "--locale",
+                        "fr",
+                        "--data-dir",
+                        "/var/lib/kiosk-2")
+                .ok();
+        byte[] written = Files.readAllBytes(file);
+        Ctl.Result again =
+                ctl.as(admin, "config", "create", "--centre", "ANS", "--kiosk", "2", "--out", file.toString());
+
+        assertEquals("wrote " + file + " for ANS kiosk 2 (enrols with its one-time code)\n", r.out());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        DeviceConfig config = DeviceConfigReader.strict().read(file);
+        assertEquals("ANS", config.centre());
+        assertEquals(List.of("en", "fr"), config.locales());
+        assertEquals(Path.of("/var/lib/kiosk-2"), config.dataDir());
+        assertEquals(portal.envelopeKey(), config.portal().envelopeKey());
+        assertTrue(config.trustedSigningKeys().contains(portal.signing.getPublic()));
+        Http.Response enrolled = portal.http.postJson(
+                "/api/v1/enrol",
+                null,
+                Map.of(
+                        "code",
+                        config.enrolmentCode().orElseThrow(),
+                        "publicKey",
+                        Keys.toBase64(Keys.generate(Keys.ED25519).getPublic())));
+        assertEquals(201, enrolled.status(), enrolled.text());
+        assertEquals(2, again.exit(), again.err());
+        assertTrue(again.err().contains("exists already"), again.err());
+        assertArrayEquals(written, Files.readAllBytes(file), "the first file is untouched");
     }
 
     @Test
