@@ -16,6 +16,7 @@ import org.accesscentre.core.store.Receipt;
 import org.accesscentre.core.store.StatusUpdate;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.SubmissionRecord;
+import org.accesscentre.core.store.SyncCounts;
 import org.accesscentre.core.store.SyncState;
 import org.jspecify.annotations.Nullable;
 
@@ -247,9 +248,15 @@ public final class InMemoryStore implements LocalStore {
     }
 
     @Override
-    public synchronized long submittedCount() throws StoreException {
+    public synchronized SyncCounts counts() throws StoreException {
         open();
-        return rows.size();
+        long[] n = new long[SyncState.values().length];
+        rows.values().forEach(r -> n[r.state.ordinal()]++);
+        return new SyncCounts(
+                n[SyncState.QUEUED.ordinal()],
+                n[SyncState.IN_FLIGHT.ordinal()],
+                n[SyncState.ACKNOWLEDGED.ordinal()],
+                n[SyncState.REJECTED.ordinal()]);
     }
 
     @Override

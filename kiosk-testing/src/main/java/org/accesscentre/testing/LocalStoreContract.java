@@ -19,6 +19,7 @@ import org.accesscentre.core.store.Receipt;
 import org.accesscentre.core.store.StatusUpdate;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.SubmissionRecord;
+import org.accesscentre.core.store.SyncCounts;
 import org.accesscentre.core.store.SyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,7 +224,9 @@ public abstract class LocalStoreContract {
         assertEquals(new QueueStats(3, 1, Duration.ofMinutes(10), 600), store.stats(T0));
         store.markAcknowledged(List.of(1L), T0);
         assertEquals(new QueueStats(2, 0, Duration.ofMinutes(1), 300), store.stats(T0));
-        assertEquals(3, store.submittedCount(), "every receipt counts, sent or not");
+        assertEquals(new SyncCounts(2, 0, 1, 0), store.counts(), "every receipt counts, sent or not");
+        store.takeBatch(1, Long.MAX_VALUE, T0);
+        assertEquals(new SyncCounts(1, 1, 1, 0), store.counts());
     }
 
     @Test

@@ -68,6 +68,26 @@ public record DeviceConfig(
         return storeMaxMegabytes * 1024 * 1024;
     }
 
+    /** The same configuration reaching its portal at another address: through a proxy or a link emulator. */
+    public DeviceConfig withPortalUrl(java.net.URI url) {
+        return new DeviceConfig(
+                centre,
+                kiosk,
+                new Portal(url, portal.envelopeKey(), portal.pinSha256()),
+                trustedSigningKeys,
+                locales,
+                timeZone,
+                idle,
+                session,
+                openingHours,
+                attendants,
+                hardware,
+                dataDir,
+                enrolmentCode,
+                retentionDays,
+                storeMaxMegabytes);
+    }
+
     /** A summary for logs: never the enrolment code, which is a secret until it is used. */
     @Override
     public String toString() {

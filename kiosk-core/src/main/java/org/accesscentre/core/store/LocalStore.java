@@ -55,8 +55,8 @@ public interface LocalStore extends AutoCloseable {
 
     QueueStats stats(Instant now) throws StoreException;
 
-    /** How many submissions this store holds, sent or not: every receipt it ever gave. */
-    long submittedCount() throws StoreException;
+    /** How many submissions this store holds in each sync state; a scan, for screens and tools, not loops. */
+    SyncCounts counts() throws StoreException;
 
     /** Clears the sealed payload of submissions acknowledged before {@code cutoff}; receipts and statuses stay. */
     int purgeSealed(Instant cutoff) throws StoreException;

@@ -286,11 +286,11 @@ public final class SqliteStore implements LocalStore {
     }
 
     @Override
-    public long submittedCount() throws StoreException {
+    public SyncCounts counts() throws StoreException {
         return db.autoCommit("count the submissions", sql -> {
             try (ResultSet rs = sql.count.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new SyncCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         });
     }

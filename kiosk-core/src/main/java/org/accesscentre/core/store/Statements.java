@@ -116,7 +116,11 @@ final class Statements implements AutoCloseable {
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                 """);
         dataVersion = prepare(c, "PRAGMA data_version");
-        count = prepare(c, "SELECT COUNT(*) FROM submission");
+        count = prepare(c, """
+                SELECT COALESCE(SUM(sync_state = 'queued'), 0), COALESCE(SUM(sync_state = 'in_flight'), 0),
+                       COALESCE(SUM(sync_state = 'acknowledged'), 0), COALESCE(SUM(sync_state = 'rejected'), 0)
+                FROM submission
+                """);
         getMeta = prepare(c, "SELECT value FROM store_meta WHERE key = ?");
         putMeta = prepare(
                 c,
