@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,8 +24,13 @@ import picocli.CommandLine.Option;
 public final class PortalMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(PortalMain.class);
 
-    @Option(names = "--data", required = true, description = "The data directory: keys, scratch, the SQLite database.")
+    // Not required by picocli, so that "portal bootstrap --data DIR" parses; serving checks it itself.
+    @Option(names = "--data", description = "The data directory: keys, scratch, the SQLite database.")
+    @Nullable
     Path data;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
 
     @Option(names = "--db", description = "A jdbc:postgresql: URL; without it, SQLite in the data directory.")
     String db;
@@ -49,6 +55,9 @@ public final class PortalMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (data == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--data=<data>'");
+        }
         PortalSettings settings = new PortalSettings(data, db, host, port, zone, Duration.ofSeconds(heartbeatSeconds));
         Portal portal = Portal.start(settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -93,14 +102,17 @@ public final class PortalMain implements Callable<Integer> {
         public Integer call() throws Exception {
             Bootstrap.Result r =
                     Bootstrap.run(PortalSettings.defaults(data).withDatabase(db), trust, Clock.systemUTC());
+            // The token alone on stdout, so TOKEN=$(./kiosk portal bootstrap ...) works; the rest is for people.
             var out = spec.commandLine().getOut();
-            out.println("envelope key " + r.envelopeKeyId() + (r.keysMade() ? " (made now)" : " (kept)") + ": "
+            var err = spec.commandLine().getErr();
+            err.println("envelope key " + r.envelopeKeyId() + (r.keysMade() ? " (made now)" : " (kept)") + ": "
                     + r.envelopePublicKey());
-            r.trusted().forEach(k -> out.println("trusting signing key " + k));
+            r.trusted().forEach(k -> err.println("trusting signing key " + k));
             if (r.adminToken() != null) {
-                out.println("ICT admin token (shown once, keep it safe): " + r.adminToken());
+                err.println("the ICT admin token follows on stdout; it is shown this once, keep it safe");
+                out.println(r.adminToken());
             } else {
-                out.println("an ICT admin token exists already; make more with: kioskctl token create");
+                err.println("an ICT admin token exists already; make more with: kioskctl token create");
             }
             return 0;
         }
