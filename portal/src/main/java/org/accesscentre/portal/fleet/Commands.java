@@ -54,9 +54,11 @@ public final class Commands {
         }
         if (args.size() > 10
                 || args.entrySet().stream()
-                        .anyMatch(e -> e.getKey().length() > 40 || e.getValue().length() > 200)) {
+                        .anyMatch(e -> e.getKey().length() > 40
+                                || e.getValue() == null
+                                || e.getValue().length() > 200)) {
             throw ApiException.badRequest(
-                    "invalid_command", "at most 10 arguments, names up to 40 and values up to 200 characters");
+                    "invalid_command", "at most 10 arguments, names up to 40 and text values up to 200 characters");
         }
         if (type.equals("wipe") && !Set.of("true", "false").contains(args.getOrDefault("includeUnsent", "false"))) {
             throw ApiException.badRequest("invalid_command", "a wipe's includeUnsent is true or false");
