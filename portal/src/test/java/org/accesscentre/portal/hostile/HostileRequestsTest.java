@@ -474,6 +474,10 @@ abstract class HostileRequestsTest {
 
         // Content a kiosk could get wrong: the batch is fine, the item is rejected.
         add.accept(rejected("an unknown service id", "is not in catalogue", i -> i.put("serviceId", "moon-visa")));
+        add.accept(rejected(
+                "tabs and newlines in the service id",
+                "is not in catalogue",
+                i -> i.put("serviceId", "visa\taccepted\nx")));
         add.accept(rejected("an unknown service version", "is not in catalogue", i -> i.put("serviceVersion", 99)));
         add.accept(rejected("an unknown catalogue version", "is unknown here", i -> i.put("catalogueVersion", 77)));
         add.accept(rejected(
@@ -695,7 +699,7 @@ abstract class HostileRequestsTest {
         }
     }
 
-    @Order(2)
+    @Order(3)
     @Test
     void sqlMetacharactersInFreeTextAreStoredAsTheyWereSent() throws Exception {
         for (String sql : SQL) {
@@ -752,7 +756,18 @@ abstract class HostileRequestsTest {
         assertTrue(portal.count("SELECT COUNT(*) FROM submission") > 0, "the submission table is still there");
     }
 
-    @Order(3)
+    @Order(2)
+    @Test
+    void anOversizedBodyIsAnswered413EvenWhileTheClientIsStillSendingIt() throws Exception {
+        byte[] tooLarge = padded(5 << 20);
+        String token = device.authenticate();
+        for (int i = 0; i < 20; i++) {
+            Http.Response r = http.post("/api/v1/device/batches", token, "application/json", tooLarge, false);
+            assertEquals(413, r.status(), r.text());
+        }
+    }
+
+    @Order(4)
     @Test
     void afterAllOfThemThePortalAnswersAndNothingRefusedWasStored() throws Exception {
         Http.Response health = http.get("/api/v1/health", null);
@@ -773,6 +788,11 @@ abstract class HostileRequestsTest {
                 portal.count("SELECT COUNT(*) FROM submission WHERE outcome = 'accepted'"),
                 portal.count("SELECT COALESCE(SUM(count), 0) FROM ingest_count WHERE outcome = 'accepted'"),
                 "the daily counters hold no count from a refused batch");
+        assertEquals(
+                0,
+                portal.count("SELECT COUNT(*) FROM ingest_count WHERE outcome NOT IN "
+                        + "('accepted', 'rejected', 'duplicate', 'conflict')"),
+                "every count is filed under an outcome, whatever the service id held");
         device.authenticate();
         assertEquals(
                 Outcome.ACCEPTED,
