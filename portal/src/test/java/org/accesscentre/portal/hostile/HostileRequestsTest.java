@@ -717,12 +717,44 @@ abstract class HostileRequestsTest {
                             "label",
                             sql));
             assertEquals(201, key.status(), key.text());
+            assertEquals(sql, key.json().get("label").asText());
 
             Http.Response command = http.postJson(
                     "/api/v1/admin/devices/" + device.deviceId + "/commands",
                     portal.admin,
                     Map.of("type", "sync_now", "args", Map.of("why", sql)));
             assertEquals(201, command.status(), command.text());
+            String commandId = command.json().get("id").asText();
+            assertEquals(
+                    sql,
+                    device.heartbeatOk(device.heartbeat())
+                            .commands()
+                            .getLast()
+                            .args()
+                            .get("why"));
+            ObjectNode confirm = Json.wire().valueToTree(device.heartbeat());
+            confirm.putArray("commandResults")
+                    .add(Json.wire()
+                            .createObjectNode()
+                            .put("id", sql)
+                            .put("done", true)
+                            .put("message", sql))
+                    .add(Json.wire()
+                            .createObjectNode()
+                            .put("id", commandId)
+                            .put("done", true)
+                            .put("message", sql));
+            assertEquals(
+                    200,
+                    http.postJson("/api/v1/device/heartbeat", device.token(), confirm)
+                            .status());
+            JsonNode confirmed = null;
+            for (JsonNode c : http.get("/api/v1/admin/devices/" + device.deviceId, portal.admin)
+                    .json()
+                    .get("commands")) {
+                confirmed = c.get("id").asText().equals(commandId) ? c : confirmed;
+            }
+            assertEquals(sql, confirmed.get("message").asText());
 
             Http.Response status = http.postJson(
                     "/api/v1/agency/cases/" + acceptedCase.reference() + "/status",
@@ -741,6 +773,25 @@ abstract class HostileRequestsTest {
                     .get("device");
             assertEquals(sql, shown.get("appVersion").asText());
             assertEquals(sql, shown.get("lastError").asText());
+
+            Http.Response enrolled = http.postJson(
+                    "/api/v1/enrol",
+                    null,
+                    Map.of(
+                            "code",
+                            portal.enrolmentCode("LAB", 10 + SQL.indexOf(sql)),
+                            "publicKey",
+                            Keys.toBase64(Keys.generate(Keys.ED25519).getPublic()),
+                            "hardware",
+                            Map.of("model", sql, sql, "serial")));
+            assertEquals(201, enrolled.status(), enrolled.text());
+            assertEquals(
+                    1,
+                    portal.count(
+                            "SELECT COUNT(*) FROM device WHERE id = ? AND hardware LIKE ?",
+                            enrolled.json().get("deviceId").asText(),
+                            "%" + sql.substring(1) + "%"),
+                    "the hardware facts are kept as sent");
 
             TestDevice other = TestDevice.enrol(portal, "LAB", 1 + SQL.indexOf(sql), clock);
             Http.Response revoke = http.postJson(
