@@ -72,6 +72,7 @@ final class ErrorHandling {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
             case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal" : "bad_request";

@@ -25,9 +25,11 @@ final class JettyErrors extends ErrorHandler {
             @Nullable String message,
             @Nullable Throwable cause,
             Callback callback) {
-        String text = status == 431
-                ? "the request headers are larger than the portal accepts"
-                : "the request could not be read: " + Bodies.clip(message == null ? "malformed" : message);
+        String text = switch (status) {
+            case 414 -> "the request path and query are longer than the portal accepts";
+            case 431 -> "the request headers are larger than the portal accepts";
+            default -> "the request could not be read: " + Bodies.clip(message == null ? "malformed" : message);
+        };
         byte[] body;
         try {
             body = Json.wire().writeValueAsBytes(new ApiError(ErrorHandling.codeFor(status), text, Map.of()));

@@ -323,6 +323,11 @@ abstract class HostileRequestsTest {
                         .GET()
                         .build())));
         add.accept(refused(
+                "a path of 20 kB",
+                414,
+                "uri_too_long",
+                () -> http.get("/api/v1/admin/devices/" + "a".repeat(20_000), portal.admin)));
+        add.accept(refused(
                 "a garbage bundle",
                 400,
                 "invalid_bundle",
