@@ -132,6 +132,7 @@ public final class Bundles {
         Instant now = clock.instant();
         String sha256 = HexFormat.of().formatHex(Secrets.sha256(bytes));
         return db.write(c -> {
+            db.lock(c, "bundle:" + v.kind().jsonName() + ":" + target.value());
             long newest = newestVersion(c, v.kind().jsonName(), target.value());
             if (m.version() <= newest) {
                 throw ApiException.conflict(

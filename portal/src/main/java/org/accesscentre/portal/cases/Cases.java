@@ -155,42 +155,44 @@ public final class Cases {
         }
         Instant now = clock.instant();
         return db.write(c -> {
-            record Target(String txId, String deviceId, long version) {}
-            Target t = find(
-                            c,
-                            who,
-                            idOrReference,
-                            rs -> new Target(
-                                    rs.getString("tx_id"), rs.getString("device_id"), rs.getLong("status_version") + 1))
+            record Target(String txId, String deviceId) {}
+            Target t = find(c, who, idOrReference, rs -> new Target(rs.getString("tx_id"), rs.getString("device_id")))
                     .orElseThrow(() -> ApiException.notFound("case " + idOrReference));
+            long version;
+            @Nullable String number;
+            // The version is counted up in the row itself: officers writing at once each get their own.
             try (PreparedStatement st = c.prepareStatement("""
                     UPDATE submission SET status = ?, status_message = ?, case_number = COALESCE(?, case_number),
-                        status_at = ?, status_version = ?
+                        status_at = ?, status_version = status_version + 1
                     WHERE tx_id = ?
+                    RETURNING status_version, case_number
                     """)) {
                 st.setString(1, status);
                 st.setString(2, message);
                 st.setString(3, caseNumber);
                 st.setLong(4, now.toEpochMilli());
-                st.setLong(5, t.version());
-                st.setString(6, t.txId());
-                st.executeUpdate();
+                st.setString(5, t.txId());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    version = rs.getLong(1);
+                    number = rs.getString(2);
+                }
             }
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO status_change (tx_id, device_id, status, case_number, message, at, version, changed_by)
-                    VALUES (?, ?, ?, (SELECT case_number FROM submission WHERE tx_id = ?), ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)) {
                 st.setString(1, t.txId());
                 st.setString(2, t.deviceId());
                 st.setString(3, status);
-                st.setString(4, t.txId());
+                st.setString(4, number);
                 st.setString(5, message);
                 st.setLong(6, now.toEpochMilli());
-                st.setLong(7, t.version());
+                st.setLong(7, version);
                 st.setString(8, who.tokenId());
                 st.executeUpdate();
             }
-            return t.version();
+            return version;
         });
     }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -148,6 +149,21 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Inside {@link #write}: waits until no other transaction holds {@code name}, and holds it to the end. For
+     * writes that read before they write ("is this version newer?", "who holds this slot?"): SQLite's
+     * {@code BEGIN IMMEDIATE} already lets one writer in at a time, but at READ COMMITTED two PostgreSQL
+     * transactions would both read the same thing and both write.
+     */
+    public void lock(Connection c, String name) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement st = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                st.setString(1, name);
+                st.execute();
             }
         }
     }

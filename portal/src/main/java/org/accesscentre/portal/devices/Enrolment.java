@@ -94,6 +94,7 @@ public final class Enrolment {
             }
             String centre = slot.get().centre();
             int kiosk = slot.get().kiosk();
+            db.lock(c, "slot:" + centre + "-" + kiosk);
             try (PreparedStatement st = c.prepareStatement("""
                     UPDATE device SET revoked_at = ?, revoked_reason = ?
                     WHERE centre = ? AND kiosk = ? AND revoked_at IS NULL

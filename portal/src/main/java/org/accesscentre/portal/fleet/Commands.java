@@ -54,30 +54,47 @@ public final class Commands {
         }
         if (args.size() > 10
                 || args.entrySet().stream()
-                        .anyMatch(e -> e.getKey().length() > 40 || e.getValue().length() > 200)) {
+                        .anyMatch(e -> e.getKey().length() > 40
+                                || e.getValue() == null
+                                || e.getValue().length() > 200)) {
             throw ApiException.badRequest(
-                    "invalid_command", "at most 10 arguments, names up to 40 and values up to 200 characters");
+                    "invalid_command", "at most 10 arguments, names up to 40 and text values up to 200 characters");
         }
         if (type.equals("wipe") && !Set.of("true", "false").contains(args.getOrDefault("includeUnsent", "false"))) {
             throw ApiException.badRequest("invalid_command", "a wipe's includeUnsent is true or false");
         }
         String id = Secrets.id("cmd");
         Instant now = clock.instant();
-        db.write(c -> {
+        Instant createdAt = db.write(c -> {
             requireDevice(c, deviceId);
+            db.lock(c, "commands:" + deviceId);
+            // Delivered in the order made: lock then unlock must never arrive as unlock then lock, even when
+            // both are made in one millisecond or the portal's clock steps back between them.
+            Instant at = Instant.ofEpochMilli(Math.max(now.toEpochMilli(), latest(c, deviceId) + 1));
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO command (id, device_id, type, args, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, id);
                 st.setString(2, deviceId);
                 st.setString(3, type);
                 st.setString(4, json(args));
-                st.setLong(5, now.toEpochMilli());
+                st.setLong(5, at.toEpochMilli());
                 st.setString(6, createdBy);
                 st.executeUpdate();
             }
-            return null;
+            return at;
         });
-        return new CommandInfo(id, deviceId, type, Map.copyOf(args), now, createdBy, null, null, null, null);
+        return new CommandInfo(id, deviceId, type, Map.copyOf(args), createdAt, createdBy, null, null, null, null);
+    }
+
+    private static long latest(Connection c, String deviceId) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT COALESCE(MAX(created_at), 0) FROM command WHERE device_id = ?")) {
+            st.setString(1, deviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The device's unconfirmed commands, marked delivered; called inside the heartbeat's transaction. */

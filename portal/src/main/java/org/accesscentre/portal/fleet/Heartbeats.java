@@ -102,6 +102,10 @@ public final class Heartbeats {
                 h.queueDepth() >= 0 && h.oldestUnsentSeconds() >= 0 && h.bytesWaiting() >= 0 && h.diskFreeBytes() >= 0,
                 "queue and disk figures cannot be negative");
         require(h.catalogueVersion() >= 0 && h.configVersion() >= 0, "versions cannot be negative");
+        // No sensor reads infinity: JSON has no such number, but one too large to hold becomes it.
+        require(
+                h.temperatureCelsius() == null || Double.isFinite(h.temperatureCelsius()),
+                "temperatureCelsius must be a finite number");
         require(
                 h.printerState() != null && PRINTER_STATES.contains(h.printerState()),
                 "printerState is one of " + String.join(", ", new java.util.TreeSet<>(PRINTER_STATES)));

@@ -19,20 +19,43 @@ import org.accesscentre.core.json.JsonLimits;
  */
 public final class Bodies {
     private static final ObjectMapper MAPPER = Json.mapper(JsonLimits.WIRE);
+    private static final long MAX_DRAINED = 64L << 20;
 
     private Bodies() {}
 
     /** The raw body, refusing more than {@code max} bytes. */
     public static byte[] raw(Context ctx, long max) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > max) {
-            throw ApiException.tooLarge("the body is " + declared + " bytes; the limit is " + max);
-        }
         try (InputStream in = ctx.bodyInputStream()) {
-            return readAtMost(in, max, "the body");
+            if (declared > max) {
+                throw drained(in, ApiException.tooLarge("the body is " + declared + " bytes; the limit is " + max));
+            }
+            try {
+                return readAtMost(in, max, "the body");
+            } catch (ApiException e) {
+                throw drained(in, e);
+            }
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #MAX_DRAINED} bytes. A client still sending
+     * when the server closes gets a reset connection instead of the 413, and a kiosk that never learns its batch
+     * is too large sends it again forever.
+     */
+    private static ApiException drained(InputStream in, ApiException refusal) {
+        byte[] sink = new byte[64 * 1024];
+        long total = 0;
+        try {
+            for (int n; total <= MAX_DRAINED && (n = in.read(sink)) >= 0; ) {
+                total += n;
+            }
+        } catch (IOException e) {
+            refusal.addSuppressed(e);
+        }
+        return refusal;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.TokenRequest;
 import org.accesscentre.portal.bundles.Bundles;
 import org.accesscentre.portal.security.Principal;
+import org.jspecify.annotations.Nullable;
 
 /** What kiosks call: enrolment, authentication, ingest, statuses, heartbeats and bundles. */
 final class DeviceRoutes {
@@ -97,12 +98,28 @@ final class DeviceRoutes {
         String etag = "\"" + content.sha256() + "\"";
         ctx.header("ETag", etag);
         ctx.header("X-Bundle-Version", Long.toString(content.version()));
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.strip().equals(etag)) {
+        if (unchanged(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
         ctx.contentType("application/zip").result(content.bytes());
+    }
+
+    /**
+     * If-None-Match compares weakly and may list several tags (RFC 9110, 13.1.2): a proxy that compresses on
+     * the way may have turned our ETag into {@code W/"…"}, and a kiosk on a metered link must still get its 304.
+     */
+    static boolean unchanged(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String deviceId(String id) {

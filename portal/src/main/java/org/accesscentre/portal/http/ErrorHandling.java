@@ -64,7 +64,7 @@ final class ErrorHandling {
         ctx.json(new ApiError(code, message, details));
     }
 
-    private static String codeFor(int status) {
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthorized";
@@ -72,7 +72,9 @@ final class ErrorHandling {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal" : "bad_request";
         };
     }

@@ -31,6 +31,7 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(requestLog::log);
             ErrorHandling.install(config);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.routes.beforeMatched(auth::check);
             config.routes.get(
                     "/api/v1/health",

@@ -3,6 +3,7 @@ package org.accesscentre.portal.ingest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import org.accesscentre.portal.security.Secrets;
  */
 record CheckedItem(IngestItem wire, int index, byte[] sealed, byte[] contentHash) {
     static final int MAX_SEALED_BYTES = 256 * 1024;
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     static CheckedItem of(IngestItem item, int index, Principal.Device device) {
         String at = "items[" + index + "]";
@@ -33,7 +36,12 @@ record CheckedItem(IngestItem wire, int index, byte[] sealed, byte[] contentHash
         require(
                 item.sequence() > 0 && item.sequence() <= ReferenceNumber.MAX_SEQUENCE,
                 at + ".sequence is out of range");
-        require(item.kioskTime() != null, at + ".kioskTime is required");
+        // Any kiosk clock is believed here, but a time past epoch milliseconds is no clock's reading.
+        require(
+                item.kioskTime() != null
+                        && !item.kioskTime().isBefore(EARLIEST)
+                        && !item.kioskTime().isAfter(LATEST),
+                at + ".kioskTime is required, as a time in epoch milliseconds");
         require(item.feeCents() >= 0 && item.feeCents() <= 100_000_000, at + ".feeCents is out of range");
         require(item.currency() == null || item.currency().matches("[A-Z]{3}"), at + ".currency must be ISO 4217");
         require(item.sealed() != null, at + ".sealed is required");

@@ -77,7 +77,7 @@ final class IngestStore {
             throws SQLException {
         return db.write(c -> {
             Map<Integer, ItemResult> byIndex = new HashMap<>();
-            Map<String, Integer> counts = new TreeMap<>();
+            Map<CountKey, Integer> counts = new TreeMap<>(CountKey.ORDER);
             List<CheckedItem> ordered = new ArrayList<>(items);
             ordered.sort(
                     Comparator.comparing((CheckedItem i) -> i.transactionId().toString())
@@ -181,23 +181,34 @@ final class IngestStore {
         }
     }
 
-    private String countKey(Instant now, String centre, String service, Outcome outcome) {
-        return LocalDate.ofInstant(now, zone) + "\t" + centre + "\t" + service + "\t"
-                + outcome.name().toLowerCase(java.util.Locale.ROOT);
+    /** One daily counter. A record, not joined text: a service id a kiosk sent may hold any character. */
+    private record CountKey(String day, String centre, String service, String outcome) {
+        static final Comparator<CountKey> ORDER = Comparator.comparing(CountKey::day)
+                .thenComparing(CountKey::centre)
+                .thenComparing(CountKey::service)
+                .thenComparing(CountKey::outcome);
+    }
+
+    private CountKey countKey(Instant now, String centre, String service, Outcome outcome) {
+        return new CountKey(
+                LocalDate.ofInstant(now, zone).toString(),
+                centre,
+                service,
+                outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Adds to the daily counters, in key order (see the class comment). */
-    private static void addCounts(Connection c, Map<String, Integer> counts) throws SQLException {
+    private static void addCounts(Connection c, Map<CountKey, Integer> counts) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO ingest_count (day, centre, service_id, outcome, count) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (day, centre, service_id, outcome) DO UPDATE SET count = ingest_count.count + excluded.count
                 """)) {
             for (var e : counts.entrySet()) {
-                String[] k = e.getKey().split("\t");
-                st.setString(1, k[0]);
-                st.setString(2, k[1]);
-                st.setString(3, k[2]);
-                st.setString(4, k[3]);
+                CountKey k = e.getKey();
+                st.setString(1, k.day());
+                st.setString(2, k.centre());
+                st.setString(3, k.service());
+                st.setString(4, k.outcome());
                 st.setInt(5, e.getValue());
                 st.executeUpdate();
             }

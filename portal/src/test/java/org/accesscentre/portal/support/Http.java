@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.accesscentre.core.json.Json;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,19 @@ public final class Http {
             b.header("Content-Encoding", "gzip");
         }
         return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** Any method, headers and body, exactly as given: for requests no well-behaved client would send. */
+    public Response call(
+            String method, String path, @Nullable String token, Map<String, String> headers, byte @Nullable [] body) {
+        HttpRequest.Builder b = request(path, token);
+        headers.forEach(b::header);
+        return send(b.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     public Response send(HttpRequest request) {

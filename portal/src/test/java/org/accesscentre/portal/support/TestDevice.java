@@ -3,6 +3,7 @@ package org.accesscentre.portal.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,9 +21,12 @@ import org.accesscentre.core.submission.Submitter;
 import org.accesscentre.core.validation.Validator;
 import org.accesscentre.core.wire.Challenge;
 import org.accesscentre.core.wire.ChallengeSigning;
+import org.accesscentre.core.wire.CommandResult;
 import org.accesscentre.core.wire.DeviceToken;
 import org.accesscentre.core.wire.EnrolRequest;
 import org.accesscentre.core.wire.EnrolResponse;
+import org.accesscentre.core.wire.Heartbeat;
+import org.accesscentre.core.wire.HeartbeatReply;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.IngestItem;
 import org.accesscentre.core.wire.IngestResult;
@@ -44,11 +48,12 @@ public final class TestDevice {
     private final TestPortal portal;
     private final InMemoryStore store = new InMemoryStore();
     private final Submitter submitter;
-    private final Catalogue catalogue = DemoCatalogue.load();
+    private final Catalogue catalogue;
     private final Clock clock;
     private String token;
 
-    private TestDevice(TestPortal portal, EnrolResponse enrolled, KeyPair identity, Clock clock) throws Exception {
+    private TestDevice(TestPortal portal, EnrolResponse enrolled, KeyPair identity, Clock clock, Catalogue catalogue)
+            throws Exception {
         this.portal = portal;
         this.deviceId = enrolled.deviceId();
         this.centre = enrolled.centre();
@@ -56,6 +61,7 @@ public final class TestDevice {
         this.sequenceFloor = enrolled.sequenceFloor();
         this.identity = identity;
         this.clock = clock;
+        this.catalogue = catalogue;
         store.raiseSequenceFloor(sequenceFloor);
         this.submitter = new Submitter(
                 store,
@@ -68,6 +74,12 @@ public final class TestDevice {
     }
 
     public static TestDevice enrol(TestPortal portal, String centre, int kiosk, Clock clock) throws Exception {
+        return enrol(portal, centre, kiosk, clock, DemoCatalogue.load());
+    }
+
+    /** A device whose forms come from {@code catalogue}: its submissions are sealed against that version. */
+    public static TestDevice enrol(TestPortal portal, String centre, int kiosk, Clock clock, Catalogue catalogue)
+            throws Exception {
         KeyPair identity = Keys.generate(Keys.ED25519);
         String code = portal.enrolmentCode(centre, kiosk);
         Http.Response r = portal.http.postJson(
@@ -78,19 +90,32 @@ public final class TestDevice {
                         Keys.toBase64(identity.getPublic()),
                         Map.of("model", "Raspberry Pi 5", "serial", "test")));
         assertEquals(201, r.status(), r.text());
-        return new TestDevice(portal, r.as(EnrolResponse.class), identity, clock);
+        return new TestDevice(portal, r.as(EnrolResponse.class), identity, clock, catalogue);
     }
 
     /** Signs a fresh challenge and keeps the token it wins. */
     public String authenticate() {
-        Challenge ch = challenge();
-        byte[] message = ChallengeSigning.message(deviceId, ch.challengeId(), ch.nonce());
-        String signature = Base64.getEncoder().encodeToString(Ed25519.sign(identity.getPrivate(), message));
-        Http.Response r = portal.http.postJson(
-                "/api/v1/device/token", null, new TokenRequest(deviceId, ch.challengeId(), signature));
+        Http.Response r = answer(answerTo(challenge()));
         assertEquals(200, r.status(), r.text());
         token = r.as(DeviceToken.class).token();
         return token;
+    }
+
+    /** This device's signed answer to a challenge, as it would send it. */
+    public TokenRequest answerTo(Challenge ch) {
+        return answerTo(ch, identity.getPrivate());
+    }
+
+    /** An answer to a challenge signed with any key: a forger's, or another device's. */
+    public TokenRequest answerTo(Challenge ch, PrivateKey key) {
+        byte[] message = ChallengeSigning.message(deviceId, ch.challengeId(), ch.nonce());
+        return new TokenRequest(
+                deviceId, ch.challengeId(), Base64.getEncoder().encodeToString(Ed25519.sign(key, message)));
+    }
+
+    /** Sends an answer to {@code /device/token} and returns the response as it is. */
+    public Http.Response answer(TokenRequest request) {
+        return portal.http.postJson("/api/v1/device/token", null, request);
     }
 
     public Challenge challenge() {
@@ -127,6 +152,30 @@ public final class TestDevice {
         Http.Response r = send(items);
         assertEquals(200, r.status(), r.text());
         return r.as(IngestResult.class);
+    }
+
+    /** A healthy heartbeat carrying confirmations of commands carried out. */
+    public Heartbeat heartbeat(CommandResult... done) {
+        return new Heartbeat(
+                "1.4.0",
+                catalogue.version(),
+                0,
+                0,
+                0,
+                0,
+                12L << 30,
+                48.5,
+                "ok",
+                0,
+                null,
+                clock.instant(),
+                List.of(done));
+    }
+
+    public HeartbeatReply heartbeatOk(Heartbeat heartbeat) {
+        Http.Response r = portal.http.postJson("/api/v1/device/heartbeat", token(), heartbeat);
+        assertEquals(200, r.status(), r.text());
+        return r.as(HeartbeatReply.class);
     }
 
     public Catalogue catalogue() {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,30 @@ public final class TestPortal implements AutoCloseable {
                 http.postJson("/api/v1/admin/enrolment-codes", admin, Map.of("centre", centre, "kiosk", kiosk));
         assertEquals(201, r.status(), r.text());
         return r.json().get("code").asText();
+    }
+
+    /** A number straight from the portal's database, to check what HTTP answers cannot show. */
+    public long count(String sql, Object... params) {
+        try {
+            return portal.services().database().read(c -> {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        st.setObject(i + 1, params[i]);
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new AssertionError("the check query failed: " + sql, e);
+        }
+    }
+
+    /** Publishes a bundle file through the admin API for a target (all, centre:SOU, device:dev_…). */
+    public Http.Response publish(byte[] bundle, String target) {
+        return http.post("/api/v1/admin/bundles?target=" + target, admin, "application/zip", bundle, false);
     }
 
     public JsonNode txStats() {

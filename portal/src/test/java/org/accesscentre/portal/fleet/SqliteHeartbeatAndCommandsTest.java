@@ -1,0 +1,10 @@
+package org.accesscentre.portal.fleet;
+
+import org.accesscentre.portal.support.TestPortal;
+
+class SqliteHeartbeatAndCommandsTest extends HeartbeatAndCommandsTest {
+    @Override
+    TestPortal.Db db() {
+        return TestPortal.Db.SQLITE;
+    }
+}

@@ -1,0 +1,10 @@
+package org.accesscentre.portal.hostile;
+
+import org.accesscentre.portal.support.TestPortal;
+
+class PostgresHostileRequestsTest extends HostileRequestsTest {
+    @Override
+    TestPortal.Db db() {
+        return TestPortal.Db.POSTGRESQL;
+    }
+}
