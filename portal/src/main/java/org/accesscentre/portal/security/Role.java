@@ -1,5 +1,6 @@
 package org.accesscentre.portal.security;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,8 @@ public enum Role {
     /** Watching the fleet and the figures, changing nothing, reading no case. */
     READ_ONLY;
 
+    /** How the API writes a role, in answers as in requests. */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

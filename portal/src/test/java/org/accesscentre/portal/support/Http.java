@@ -16,11 +16,16 @@ import java.util.zip.GZIPOutputStream;
 import org.accesscentre.core.json.Json;
 import org.jspecify.annotations.Nullable;
 
-/** A small HTTP client for end-to-end tests: the JDK's client against the real server on loopback. */
+/**
+ * A small HTTP client for end-to-end tests: the JDK's client against the real server on loopback, on HTTP/1.1
+ * as kioskctl and most admin tools speak it (kiosks speak HTTP/2 through OkHttp; their tests use the daemon).
+ */
 public final class Http {
     private static final ObjectMapper JSON = Json.wire();
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
 
     public Http(String base) {
