@@ -90,7 +90,7 @@ public final class Enrolment {
         Optional<EnrolResponse> response = db.write(c -> {
             Optional<Slot> slot = useCode(c, normalize(request.code()), deviceId, now);
             if (slot.isEmpty()) {
-                return Optional.<EnrolResponse>empty();
+                return answeredBefore(c, normalize(request.code()), key, now);
             }
             String centre = slot.get().centre();
             int kiosk = slot.get().kiosk();
@@ -132,6 +132,36 @@ public final class Enrolment {
     }
 
     private record Slot(String centre, int kiosk) {}
+
+    /** How long a kiosk whose answer was lost may present its used code again. */
+    static final Duration RETRY_WINDOW = Duration.ofDays(1);
+
+    /**
+     * The same key presenting the code it already enrolled with: the first answer was lost on the way (a
+     * rural link drops responses). It gets the same enrolment again, so a lost answer never strands a kiosk;
+     * any other key gets the refusal a used code gets.
+     */
+    private Optional<EnrolResponse> answeredBefore(Connection c, String code, PublicKey key, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT d.id, d.centre, d.kiosk
+                FROM enrolment_code ec JOIN device d ON d.id = ec.device_id
+                WHERE ec.code_hash = ? AND d.public_key = ? AND d.revoked_at IS NULL AND ec.used_at > ?
+                """)) {
+            st.setBytes(1, Secrets.sha256(code));
+            st.setString(2, Keys.toBase64(key));
+            st.setLong(3, now.minus(RETRY_WINDOW).toEpochMilli());
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String centre = rs.getString(2);
+                int kiosk = rs.getInt(3);
+                return Optional.of(
+                        new EnrolResponse(rs.getString(1), centre, kiosk, highestSequence(c, centre, kiosk)));
+            }
+        }
+    }
 
     private static Optional<Slot> useCode(Connection c, String code, String deviceId, Instant now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""

@@ -63,6 +63,34 @@ abstract class DeviceAuthTest {
     }
 
     @Test
+    void aKioskWhoseEnrolmentAnswerWasLostEnrolsAgainWithTheSameCodeAndGetsTheSameDevice() throws Exception {
+        String code = portal.enrolmentCode("VFT", 1);
+        String key = Keys.toBase64(Keys.generate(Keys.ED25519).getPublic());
+
+        Http.Response first = http.postJson("/api/v1/enrol", null, Map.of("code", code, "publicKey", key));
+        clock.advance(Duration.ofMinutes(5));
+        Http.Response again = http.postJson("/api/v1/enrol", null, Map.of("code", code, "publicKey", key));
+        Http.Response otherKey = http.postJson(
+                "/api/v1/enrol",
+                null,
+                Map.of(
+                        "code",
+                        code,
+                        "publicKey",
+                        Keys.toBase64(Keys.generate(Keys.ED25519).getPublic())));
+        clock.advance(Duration.ofDays(2));
+        Http.Response muchLater = http.postJson("/api/v1/enrol", null, Map.of("code", code, "publicKey", key));
+
+        assertEquals(201, first.status(), first.text());
+        assertTrue(again.status() == 200 || again.status() == 201, again.text());
+        assertEquals(first.json().get("deviceId"), again.json().get("deviceId"));
+        assertEquals(403, otherKey.status(), otherKey.text());
+        assertEquals("invalid_code", otherKey.json().get("code").asText());
+        assertEquals(403, muchLater.status(), "a used code is spent once the retry window has passed");
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM device WHERE centre = 'VFT'"), "one device, not two");
+    }
+
+    @Test
     void aChallengeCanBeAnsweredOnce() throws Exception {
         TestDevice device = device();
         TokenRequest answer = device.answerTo(device.challenge());
