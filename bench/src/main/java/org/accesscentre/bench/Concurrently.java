@@ -2,8 +2,12 @@ package org.accesscentre.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +29,7 @@ final class Concurrently {
      * What a phase did: each request's latency, the transactions carried, the phase's wall time, and the CPU
      * time this whole process used meanwhile (client and portal share it: they share the machine).
      */
-    record Phase(Latencies latencies, long transactions, long wallNanos, long cpuNanos) {
+    record Phase(Latencies latencies, long transactions, long wallNanos, long cpuNanos, long clientCpuNanos) {
         double transactionsPerSecond() {
             return transactions / (wallNanos / 1e9);
         }
@@ -42,24 +46,60 @@ final class Concurrently {
         double cpuMicrosPerTransaction() {
             return cpuNanos / 1e3 / transactions;
         }
+
+        /** The process's CPU time less the client's threads': the portal's share, JIT and GC included. */
+        double portalCpuMicrosPerTransaction() {
+            return (cpuNanos - clientCpuNanos) / 1e3 / transactions;
+        }
     }
+
+    static final String CLIENT_THREAD = "bench-client-";
 
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private Concurrently() {}
+
+    /**
+     * CPU time so far of each thread that plays the kiosks: ours and the JDK HTTP client's. A phase counts
+     * the threads alive at its end, from what each had used at its start (nothing, for a thread started
+     * since); a client thread that ends within a phase takes its time with it, so the portal's share errs
+     * high.
+     */
+    static Map<Long, Long> clientCpuNanos() {
+        Map<Long, Long> byThread = new HashMap<>();
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null
+                    && (t.getThreadName().startsWith(CLIENT_THREAD)
+                            || t.getThreadName().startsWith("HttpClient-"))) {
+                byThread.put(t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
+            }
+        }
+        return byThread;
+    }
+
+    private static long since(Map<Long, Long> start, Map<Long, Long> end) {
+        long total = 0;
+        for (var e : end.entrySet()) {
+            total += Math.max(0, e.getValue() - start.getOrDefault(e.getKey(), 0L));
+        }
+        return total;
+    }
 
     static Phase run(int clients, List<Request> requests) throws Exception {
         AtomicInteger threadNumber = new AtomicInteger();
         long[] nanos = new long[requests.size()];
         List<Future<Integer>> done = new ArrayList<>(requests.size());
         ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
-            Thread t = new Thread(r, "bench-client-" + threadNumber.incrementAndGet());
+            Thread t = new Thread(r, CLIENT_THREAD + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         long start = System.nanoTime();
         long cpuStart = PROCESS.getProcessCpuTime();
+        Map<Long, Long> clientStart = clientCpuNanos();
         try {
             for (int i = 0; i < requests.size(); i++) {
                 int index = i;
@@ -76,11 +116,12 @@ final class Concurrently {
             }
             long wall = System.nanoTime() - start;
             long cpu = PROCESS.getProcessCpuTime() - cpuStart;
+            long client = since(clientStart, clientCpuNanos());
             Latencies latencies = new Latencies();
             for (long n : nanos) {
                 latencies.add(n);
             }
-            return new Phase(latencies, transactions, wall, cpu);
+            return new Phase(latencies, transactions, wall, cpu, client);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {

@@ -117,6 +117,7 @@ final class PortalIngestBench implements Callable<Integer> {
             report.result(prefix + "p99_batch_ms", f.http().latencies().percentileMillis(99));
             report.result(prefix + "p50_batch_ms", f.http().latencies().percentileMillis(50));
             report.result(prefix + "cpu_us_per_tx", f.http().cpuMicrosPerTransaction());
+            report.result(prefix + "portal_cpu_us_per_tx", f.http().portalCpuMicrosPerTransaction());
             report.result(prefix + "inprocess_tx_per_s", f.inProcess().transactionsPerSecond());
             report.result(prefix + "read_req_per_s", f.read().requestsPerSecond());
             report.result(prefix + "heartbeat_req_per_s", f.heartbeat().requestsPerSecond());
@@ -147,8 +148,9 @@ final class PortalIngestBench implements Callable<Integer> {
                 f.loadAverage(),
                 Runtime.getRuntime().availableProcessors()));
         report.line("per s: transactions for ingest, requests for the baselines; cores busy: this process's CPU"
-                + " time over wall time, client and portal together");
-        report.header("operation", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "per s", "cores busy");
+                + " time over wall time, and CPU us/op: per transaction or request, client and portal together (a"
+                + " PostgreSQL server's own CPU is in neither)");
+        report.header("operation", "count", "p50 ms", "p90 ms", "p99 ms", "max ms", "per s", "cores busy", "CPU us/op");
         phaseRow(report, "HTTP ingest, per batch", f.http(), f.http().transactionsPerSecond());
         phaseRow(
                 report,
@@ -175,7 +177,8 @@ final class PortalIngestBench implements Callable<Integer> {
                 l.percentileMillis(99),
                 l.percentileMillis(100),
                 perSecond,
-                p.coresBusy());
+                p.coresBusy(),
+                p.cpuMicrosPerTransaction());
     }
 
     private static void singleRow(Report report, String label, Latencies l) {
