@@ -32,6 +32,15 @@ final class Report {
         out.println(sb);
     }
 
+    /** A row whose first column is a count, printed as a whole number. */
+    void countedRow(String label, long count, double... values) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s%12d", label, count));
+        for (double v : values) {
+            sb.append(String.format(Locale.ROOT, "%12.3f", v));
+        }
+        out.println(sb);
+    }
+
     void line(String text) {
         out.println(text);
     }

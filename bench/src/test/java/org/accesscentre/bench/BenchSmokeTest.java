@@ -21,8 +21,8 @@ class BenchSmokeTest {
 
     @Test
     void enqueueEndsWithItsResultLine(@TempDir Path dir) {
-        Map<String, Double> result =
-                run("enqueue", List.of("--count", "120", "--rounds", "4", "--warmup", "40", "--dir", dir.toString()));
+        Map<String, Double> result = numbers(
+                run("enqueue", List.of("--count", "120", "--rounds", "4", "--warmup", "40", "--dir", dir.toString())));
         for (String key : List.of(
                 "p50_ms",
                 "p99_ms",
@@ -39,7 +39,55 @@ class BenchSmokeTest {
         assertTrue(result.get("sealed_bytes") > 500, "a realistic form seals to more than 500 bytes");
     }
 
-    static Map<String, Double> run(String name, List<String> options) {
+    @Test
+    void portalIngestAcceptsEveryItemAndEndsWithItsResultLine(@TempDir Path dir) {
+        Map<String, String> result = run(
+                "portal-ingest",
+                List.of(
+                        "--devices",
+                        "4",
+                        "--per-device",
+                        "20",
+                        "--batch",
+                        "10",
+                        "--clients",
+                        "4",
+                        "--dir",
+                        dir.toString()));
+        assertEquals("sqlite", result.get("db"));
+        assertEquals("4", result.get("devices"));
+        assertEquals("80", result.get("accepted"), "every timed item is accepted: " + result);
+        Map<String, Double> numbers = numbers(result);
+        for (String key : List.of(
+                "tx_per_s",
+                "p50_batch_ms",
+                "p99_batch_ms",
+                "cpu_us_per_tx",
+                "inprocess_tx_per_s",
+                "read_req_per_s",
+                "heartbeat_req_per_s",
+                "open_us",
+                "validate_us")) {
+            assertTrue(numbers.containsKey(key), "missing " + key + " in " + result);
+            assertTrue(numbers.get(key) > 0, key + " is not positive: " + result);
+        }
+        assertTrue(numbers.get("p99_batch_ms") >= numbers.get("p50_batch_ms"));
+    }
+
+    /** The values of a RESULT line that are numbers; {@code db=sqlite} and the like are left out. */
+    static Map<String, Double> numbers(Map<String, String> result) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        result.forEach((k, v) -> {
+            try {
+                values.put(k, Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                // not a number: a name such as the database
+            }
+        });
+        return values;
+    }
+
+    static Map<String, String> run(String name, List<String> options) {
         StringWriter text = new StringWriter();
         CommandLine cli = new CommandLine(new BenchMain());
         cli.setOut(new PrintWriter(text, true));
@@ -52,10 +100,10 @@ class BenchSmokeTest {
         String[] lines = text.toString().strip().split("\n");
         String last = lines[lines.length - 1];
         assertTrue(last.startsWith("RESULT " + name + " "), "last line: " + last);
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (String kv : last.substring(("RESULT " + name + " ").length()).split(" ")) {
             String[] parts = kv.split("=", 2);
-            values.put(parts[0], Double.parseDouble(parts[1]));
+            values.put(parts[0], parts[1]);
         }
         return values;
     }

@@ -43,12 +43,9 @@ final class Envelope {
         byte[] salt = new byte[ephemeralPublic.length + recipientPublic.length];
         System.arraycopy(ephemeralPublic, 0, salt, 0, ephemeralPublic.length);
         System.arraycopy(recipientPublic, 0, salt, ephemeralPublic.length, recipientPublic.length);
-        return hkdf().deriveKey(
-                        "Generic",
-                        HKDFParameterSpec.ofExtract()
-                                .addIKM(sharedSecret)
-                                .addSalt(salt)
-                                .extractOnly());
+        return hkdf.deriveKey(
+                "Generic",
+                HKDFParameterSpec.ofExtract().addIKM(sharedSecret).addSalt(salt).extractOnly());
     }
 
     static SecretKey messageKey(KDF hkdf, SecretKey prk, byte[] nonce, byte[] binding)

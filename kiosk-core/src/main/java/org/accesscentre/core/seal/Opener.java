@@ -19,10 +19,13 @@ import org.accesscentre.core.keys.Keys;
 
 /**
  * Opens envelopes on the portal with its X25519 private keys: the current one and any retired ones still
- * needed for envelopes sealed before a key rotation.
+ * needed for envelopes sealed before a key rotation. Safe to share between threads: each thread opens with
+ * its own key agreement, KDF and cipher, made once, since looking them up in the JCA providers for every
+ * envelope cost more than the AES-GCM itself.
  */
 public final class Opener {
     private final Map<String, KeyPair> keysById = new LinkedHashMap<>();
+    private final ThreadLocal<Tools> tools = ThreadLocal.withInitial(Tools::make);
 
     public Opener(List<KeyPair> keys) {
         for (KeyPair pair : keys) {
@@ -50,14 +53,14 @@ public final class Opener {
         byte[] bound = binding.encode();
         try {
             PublicKey ephemeral = Keys.x25519FromRaw(ephRaw);
-            KeyAgreement agreement = KeyAgreement.getInstance(Keys.X25519);
+            Tools t = tools.get();
+            KeyAgreement agreement = t.agreement();
             agreement.init(recipient.getPrivate());
             agreement.doPhase(ephemeral, true);
-            KDF hkdf = Envelope.hkdf();
-            SecretKey prk =
-                    Envelope.extract(hkdf, agreement.generateSecret(), ephRaw, Keys.x25519Raw(recipient.getPublic()));
-            SecretKey key = Envelope.messageKey(hkdf, prk, nonce, bound);
-            Cipher cipher = Cipher.getInstance(Envelope.CIPHER);
+            SecretKey prk = Envelope.extract(
+                    t.hkdf(), agreement.generateSecret(), ephRaw, Keys.x25519Raw(recipient.getPublic()));
+            SecretKey key = Envelope.messageKey(t.hkdf(), prk, nonce, bound);
+            Cipher cipher = t.cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(Envelope.TAG_BITS, nonce));
             cipher.updateAAD(Envelope.associatedData(envelope, bound));
             return cipher.doFinal(envelope, Envelope.HEADER_LENGTH, envelope.length - Envelope.HEADER_LENGTH);
@@ -66,6 +69,18 @@ public final class Opener {
         } catch (KeyFormatException | GeneralSecurityException e) {
             // An invalid ephemeral point (such as one of small order) makes key agreement fail.
             throw new SealException("the envelope's ephemeral key is invalid");
+        }
+    }
+
+    /** One thread's JCA objects; each is fully re-initialised for every envelope, so none carries state over. */
+    private record Tools(KeyAgreement agreement, KDF hkdf, Cipher cipher) {
+        static Tools make() {
+            try {
+                return new Tools(
+                        KeyAgreement.getInstance(Keys.X25519), Envelope.hkdf(), Cipher.getInstance(Envelope.CIPHER));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("this JDK lacks X25519, HKDF-SHA256 or AES-GCM", e);
+            }
         }
     }
 }

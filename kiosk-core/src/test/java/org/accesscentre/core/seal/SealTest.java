@@ -12,9 +12,14 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.accesscentre.core.keys.Keys;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,64 @@ class SealTest {
                 int at = i;
                 assertThrows(SealException.class, () -> opener.open(tampered, binding), () -> "byte " + at);
             }
+        }
+    }
+
+    @Test
+    void aFailedOpeningLeavesNothingBehindForTheNext() throws Exception {
+        // The opener reuses its key agreement and cipher on each thread: a refusal must not spoil them.
+        for (int i = 0; i < 20; i++) {
+            byte[] envelope = sealer.seal(ANSWERS, binding);
+            byte[] tampered = envelope.clone();
+            tampered[tampered.length - 1 - i] ^= 1;
+            assertThrows(SealException.class, () -> opener.open(tampered, binding));
+            byte[] badPoint = envelope.clone();
+            Arrays.fill(badPoint, 9, 9 + Envelope.PUBLIC_LENGTH, (byte) 0); // a small-order point
+            assertThrows(SealException.class, () -> opener.open(badPoint, binding));
+            assertArrayEquals(ANSWERS, opener.open(envelope, binding));
+        }
+    }
+
+    @Test
+    void oneOpenerOpensForManyThreadsAtOnce() throws Exception {
+        int threads = 8;
+        List<List<byte[]>> envelopes = new ArrayList<>();
+        List<List<Binding>> bindings = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Sealer own = new Sealer(PORTAL.getPublic(), Clock.systemUTC());
+            List<byte[]> sealed = new ArrayList<>();
+            List<Binding> bound = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Binding b = new Binding(UUID.randomUUID(), "birth-certificate", 3);
+                sealed.add(own.seal((t + ":" + i).getBytes(StandardCharsets.UTF_8), b));
+                bound.add(b);
+            }
+            envelopes.add(sealed);
+            bindings.add(bound);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> opened = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 40; i++) {
+                        byte[] plain = opener.open(
+                                envelopes.get(thread).get(i),
+                                bindings.get(thread).get(i));
+                        assertEquals(thread + ":" + i, new String(plain, StandardCharsets.UTF_8));
+                    }
+                    return 40;
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : opened) {
+                assertEquals(40, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.accesscentre.core.catalogue.Catalogue;
 import org.accesscentre.core.seal.Opener;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.IngestResult;
@@ -61,9 +63,11 @@ public final class Ingest {
         Map<UUID, IngestStore.Stored> known = store.existing(ids);
         Instant now = clock.instant();
         Map<UUID, Decision> decisions = new HashMap<>();
+        // A batch's items nearly all name one catalogue version: each version is looked up once per batch.
+        Map<Long, Optional<Catalogue>> catalogues = new HashMap<>();
         for (CheckedItem item : items) {
             if (!known.containsKey(item.transactionId()) && !decisions.containsKey(item.transactionId())) {
-                decisions.put(item.transactionId(), judge.judge(item, device, now));
+                decisions.put(item.transactionId(), judge.judge(item, device, now, catalogues));
             }
         }
         List<ItemResult> results = store.store(device, items, decisions, now);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.accesscentre.core.answer.AnswerCodec;
 import org.accesscentre.core.catalogue.Catalogue;
@@ -45,7 +46,9 @@ final class ItemJudge {
         this.zone = zone;
     }
 
-    Decision judge(CheckedItem checked, Principal.Device device, Instant now) throws SQLException {
+    /** @param seen catalogue versions already looked up for this batch; this adds the ones it looks up */
+    Decision judge(CheckedItem checked, Principal.Device device, Instant now, Map<Long, Optional<Catalogue>> seen)
+            throws SQLException {
         IngestItem item = checked.wire();
         Optional<ReferenceNumber> ref = ReferenceNumber.parse(item.reference());
         if (ref.isEmpty() || !ref.get().toString().equals(item.reference())) {
@@ -56,7 +59,11 @@ final class ItemJudge {
                 || ref.get().sequence() != item.sequence()) {
             return Decision.reject(checked, "the reference number does not belong to this kiosk and sequence");
         }
-        Optional<Catalogue> catalogue = catalogues.version(item.catalogueVersion());
+        Optional<Catalogue> catalogue = seen.get(item.catalogueVersion());
+        if (catalogue == null) {
+            catalogue = catalogues.version(item.catalogueVersion());
+            seen.put(item.catalogueVersion(), catalogue);
+        }
         if (catalogue.isEmpty()) {
             return Decision.reject(checked, "catalogue version " + item.catalogueVersion() + " is unknown here");
         }
