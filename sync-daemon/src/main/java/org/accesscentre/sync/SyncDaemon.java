@@ -53,7 +53,7 @@ public final class SyncDaemon implements AutoCloseable {
 
     /** The files a daemon keeps under the data directory. */
     public static Path storeFile(Path dataDir) {
-        return dataDir.resolve("kiosk.db");
+        return SqliteStore.fileIn(dataDir);
     }
 
     public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent)

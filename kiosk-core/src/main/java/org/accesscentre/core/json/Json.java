@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 /** Jackson, configured once. Every mapper here has explicit limits and rejects duplicate keys. */
 public final class Json {
     private static final ObjectMapper WIRE = mapper(JsonLimits.WIRE);
+    /** One configured mapper per set of limits: a mapper is costly to build and safe to share once built. */
+    private static final java.util.concurrent.ConcurrentMap<JsonLimits, ObjectMapper> MAPPERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Pattern LIMIT_NUMBERS = Pattern.compile("\\((\\d+)\\)[^(]*\\((\\d+)");
 
     private Json() {}
@@ -63,7 +67,7 @@ public final class Json {
      * to the element being read.
      */
     public static JsonNode readTree(InputStream in, String source, JsonLimits limits) throws JsonInputException {
-        ObjectMapper mapper = mapper(limits);
+        ObjectMapper mapper = MAPPERS.computeIfAbsent(limits, Json::mapper);
         try (JsonParser parser = mapper.createParser(in)) {
             try {
                 JsonNode tree = mapper.readTree(parser);

@@ -35,6 +35,11 @@ public final class SqliteStore implements LocalStore {
         this.db = db;
     }
 
+    /** The store's file in a kiosk's data directory, where both kiosk-app and sync-daemon open it. */
+    public static Path fileIn(Path dataDir) {
+        return dataDir.resolve("kiosk.db");
+    }
+
     /** Opens (creating if needed) and migrates the store at {@code file}. */
     public static SqliteStore open(Path file, StoreOptions options) throws StoreException {
         return new SqliteStore(file, StoreConnection.open(file, options));
