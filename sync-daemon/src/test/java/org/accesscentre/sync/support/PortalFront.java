@@ -112,6 +112,11 @@ public final class PortalFront implements AutoCloseable {
         scripts.add(new Script(path, times, true, answer));
     }
 
+    /** Forgets every scripted answer not yet given. */
+    public synchronized void clearScripts() {
+        scripts.clear();
+    }
+
     /** From now on, every request is answered 200 with a login page, as a captive portal does; null ends it. */
     public synchronized void captive(@Nullable Supplier<MockResponse> loginPage) {
         this.captive = loginPage;
