@@ -93,6 +93,27 @@ class DeviceAuthFaultTest {
     }
 
     @Test
+    void aSignInThePortalRefusesNeverRejectsTheRequestsWaitingBehindIt() throws Exception {
+        List<Receipt> receipts = submit(30);
+        portalClock.advance(Duration.ofMinutes(61)); // the batch meets a 401 and the daemon signs in again
+        // ... and the challenge is refused, as a proxy that does not know the route, or a portal restored
+        // from an old backup, would refuse it.
+        front.answerInstead(PATH_CHALLENGE, 1_000, () -> PortalFront.status(404));
+
+        for (int i = 0; i < 3; i++) {
+            kiosk.round();
+        }
+
+        assertTrue(front.count(PATH_CHALLENGE) > 0);
+        assertAllStillQueued(kiosk, receipts); // not one refused for good: the batch was never judged
+        assertTrue(status().lastError() != null && status().lastError().contains("404"), status().toString());
+
+        front.clearScripts();
+        kiosk.drainAll(MAX_ROUNDS);
+        assertPortalHoldsExactly(portal, kiosk, receipts);
+    }
+
+    @Test
     void aPortalThatKeepsRefusingTheTokenIsNotHammered() throws Exception {
         List<Receipt> receipts = submit(30);
         front.answerInstead(PATH_BATCHES, 1_000, () -> PortalFront.status(401));

@@ -218,7 +218,8 @@ public final class PortalFront implements AutoCloseable {
             Request.Builder out = new Request.Builder().url(target + request.getTarget());
             Headers headers = request.getHeaders();
             for (String name : headers.names()) {
-                if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                // HTTP/2's pseudo-headers (:path, :authority) are not headers to pass on.
+                if (!name.startsWith(":") && !HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     for (String value : headers.values(name)) {
                         out.addHeader(name, value);
                     }
