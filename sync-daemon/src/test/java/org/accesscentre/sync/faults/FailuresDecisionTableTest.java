@@ -106,6 +106,19 @@ class FailuresDecisionTableTest {
     }
 
     @Test
+    void aRetryAfterOfYearsIsHeldToAnHour() {
+        // A proxy's "come back in 31 years" must not park citizens' requests, which keep their retry time in
+        // the store across restarts; an hour is also the longest poll interval the daemon accepts.
+        assertEquals(
+                Duration.ofHours(1), waitAnswer(503, "999999999", PORTAL_DATE).retryAfter());
+        assertEquals(
+                Duration.ofHours(1),
+                waitAnswer(429, "Mon, 22 Nov 2027 14:00:00 GMT", PORTAL_DATE).retryAfter());
+        assertEquals(
+                Duration.ofSeconds(3600), waitAnswer(503, "3600", PORTAL_DATE).retryAfter());
+    }
+
+    @Test
     void retryAfterADateAlreadyPastMeansNow() {
         assertEquals(
                 Duration.ZERO,

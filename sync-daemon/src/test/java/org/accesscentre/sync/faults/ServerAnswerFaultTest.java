@@ -162,6 +162,34 @@ class ServerAnswerFaultTest {
     }
 
     @Test
+    void aRetryAfterOfZeroOverAndOverDoesNotMakeTheKioskSpin() throws Exception {
+        List<Receipt> receipts = submit(ONE_BATCH);
+        // A load balancer that says "try again now" to everything, for ten minutes.
+        front.answerAll(() -> PortalFront.status(503, "Retry-After", "0"));
+        Instant start = kioskClock.instant();
+
+        int rounds = 0;
+        while (kioskClock.instant().isBefore(start.plus(Duration.ofMinutes(10)))) {
+            assertTrue(
+                    ++rounds <= 60,
+                    "the daemon keeps coming back at once: " + front.exchanges().size());
+            Instant next = engine().runDue();
+            kioskClock.set(
+                    next.isAfter(kioskClock.instant())
+                            ? next
+                            : kioskClock.instant().plusMillis(1));
+        }
+
+        // Backing off from 4 s towards a cap of 15 minutes, ten minutes hold about ten attempts.
+        assertTrue(front.exchanges().size() <= 30, front.exchanges().size() + " attempts in ten minutes");
+        assertAllStillQueued(kiosk, receipts);
+
+        front.answerAll(null);
+        kiosk.drainAll(MAX_ROUNDS);
+        assertPortalHoldsExactly(portal, kiosk, receipts);
+    }
+
+    @Test
     void tooManyRequestsWithRetryAfterAsADateIsMeasuredOnThePortalsClockNotTheKiosks() throws Exception {
         List<Receipt> receipts = submit(ONE_BATCH);
         DateTimeFormatter http = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -191,7 +219,7 @@ class ServerAnswerFaultTest {
     @Test
     void aCaptivePortalsHtmlIsNeverTakenForAnAnswerAndTheQueueDrainsOnceItIsGone() throws Exception {
         List<Receipt> receipts = submit(ONE_BATCH * 3);
-        front.captive(PortalFront::loginPage);
+        front.answerAll(PortalFront::loginPage);
 
         for (int i = 0; i < 5; i++) {
             kiosk.round();
@@ -207,7 +235,7 @@ class ServerAnswerFaultTest {
         assertEquals(0, portal.txStats().get("received").asLong());
         assertAllStillQueued(kiosk, receipts); // a 200 that is not the portal's JSON acknowledges nothing
 
-        front.captive(null);
+        front.answerAll(null);
         kiosk.drainAll(MAX_ROUNDS);
 
         assertPortalHoldsExactly(portal, kiosk, receipts);

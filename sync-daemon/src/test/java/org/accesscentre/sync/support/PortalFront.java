@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * What stands between a kiosk and the portal on a bad day: a MockWebServer that forwards every request to
  * the real portal (with OkHttp) and hands back the portal's own answer, except where a test has scripted a
  * fault: an answer instead of the portal's (the portal never sees the request), an answer after the portal's
- * (the portal did the work, the kiosk is told otherwise), or a captive portal's login page for everything.
+ * (the portal did the work, the kiosk is told otherwise), or one answer for everything, such as a captive
+ * portal's login page.
  * Every exchange is recorded, so a test can say what the daemon sent, and when.
  */
 public final class PortalFront implements AutoCloseable {
@@ -70,7 +71,7 @@ public final class PortalFront implements AutoCloseable {
     private final String scheme;
     private final List<Script> scripts = new ArrayList<>();
     private final List<Exchange> exchanges = new ArrayList<>();
-    private @Nullable Supplier<MockResponse> captive;
+    private @Nullable Supplier<MockResponse> everything;
 
     private PortalFront(String target, @Nullable SSLSocketFactory tls) throws IOException {
         this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
@@ -117,9 +118,12 @@ public final class PortalFront implements AutoCloseable {
         scripts.clear();
     }
 
-    /** From now on, every request is answered 200 with a login page, as a captive portal does; null ends it. */
-    public synchronized void captive(@Nullable Supplier<MockResponse> loginPage) {
-        this.captive = loginPage;
+    /**
+     * From now on, every request on any path gets {@code answer} and the portal sees none, as behind a captive
+     * portal or a load balancer that has given up; null ends it.
+     */
+    public synchronized void answerAll(@Nullable Supplier<MockResponse> answer) {
+        this.everything = answer;
     }
 
     /** A hotel-wifi login page: 200, text/html. */
@@ -175,18 +179,18 @@ public final class PortalFront implements AutoCloseable {
         exchanges.add(new Exchange(r.getMethod(), r.getUrl().encodedPath(), status, forwarded, scripted));
     }
 
-    private synchronized @Nullable Supplier<MockResponse> captive() {
-        return captive;
+    private synchronized @Nullable Supplier<MockResponse> everything() {
+        return everything;
     }
 
     private final class Forwarding extends Dispatcher {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-            Supplier<MockResponse> login = captive();
-            if (login != null) {
-                MockResponse page = login.get();
-                record(request, page.getCode(), false, true);
-                return page;
+            Supplier<MockResponse> all = everything();
+            if (all != null) {
+                MockResponse answer = all.get();
+                record(request, answer.getCode(), false, true);
+                return answer;
             }
             Script script = take(request.getUrl().encodedPath());
             if (script != null && !script.forward) {
