@@ -57,13 +57,37 @@ final class DeviceSession {
         if (token != null && now.isBefore(renewAt)) {
             return token;
         }
-        Challenge challenge = client.challenge(deviceId);
-        byte[] signature =
-                identity.sign(ChallengeSigning.message(deviceId, challenge.challengeId(), challenge.nonce()));
-        DeviceToken won = client.token(new TokenRequest(
-                deviceId, challenge.challengeId(), Base64.getEncoder().encodeToString(signature)));
+        DeviceToken won;
+        try {
+            Challenge challenge = client.challenge(deviceId);
+            byte[] signature =
+                    identity.sign(ChallengeSigning.message(deviceId, challenge.challengeId(), challenge.nonce()));
+            won = client.token(new TokenRequest(
+                    deviceId, challenge.challengeId(), Base64.getEncoder().encodeToString(signature)));
+        } catch (PortalException e) {
+            throw signInFailed(e);
+        }
         token = won.token();
         renewAt = now.plus(Duration.ofSeconds(won.expiresInSeconds())).minus(MARGIN);
         return token;
+    }
+
+    /**
+     * A refusal of the sign-in is about the sign-in, never about what the caller was about to send: a batch
+     * must not be refused for good because a challenge was. It stays "unauthorized", which every job retries.
+     */
+    private static PortalException signInFailed(PortalException e) {
+        Failure f = e.failure();
+        if (f.kind() != Failure.Kind.REFUSED && f.kind() != Failure.Kind.TOO_LARGE) {
+            return e;
+        }
+        return new PortalException(
+                new Failure(
+                        Failure.Kind.UNAUTHORIZED,
+                        "this kiosk could not sign in: " + f.reason(),
+                        null,
+                        f.status(),
+                        f.code()),
+                e);
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the daemon knows of the link: whether the portal answered last time, when to try again after a
- * failure (full jitter, or exactly what {@code Retry-After} said), and the status the app and attendants
- * read from the store.
+ * failure (full jitter, and never before what {@code Retry-After} said), and the status the app and
+ * attendants read from the store.
  */
 public final class LinkState {
     private static final Logger LOG = LoggerFactory.getLogger(LinkState.class);
@@ -68,7 +68,13 @@ public final class LinkState {
         }
         online = false;
         reason = failure.reason();
-        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.delay(failures);
+        // Never before Retry-After; and never sooner than the backoff, or "Retry-After: 0" from a load
+        // balancer, over and over, would have the whole fleet calling as fast as the link allows.
+        Duration wait = backoff.delay(failures);
+        Duration asked = failure.retryAfter();
+        if (asked != null && asked.compareTo(wait) > 0) {
+            wait = asked;
+        }
         retryAt = now.plus(wait);
         return retryAt;
     }

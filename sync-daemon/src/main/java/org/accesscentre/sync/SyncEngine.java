@@ -234,7 +234,11 @@ public final class SyncEngine {
                 batch -> session().call(t -> client.send(t, batch)), now, failure -> link.failed(failure, now));
         if (report.failure() != null) {
             if (!report.failure().linkDown() && report.failure().kind() != Failure.Kind.REVOKED) {
+                // The link works, but the portal would not take the batch (it refused even a fresh token):
+                // wait an interval, as any other job's own failure does, rather than come straight back.
                 link.error(report.failure().reason());
+                nextDrain = now.plus(interval);
+                return;
             }
             nextDrain = link.retryAt();
             return;

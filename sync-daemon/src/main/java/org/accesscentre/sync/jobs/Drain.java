@@ -110,6 +110,11 @@ public final class Drain {
                 store.markRetry(sequences, retryAt.apply(f), f.reason());
                 return new Report(acknowledged, rejected, retried + batch.size(), batches, f);
             }
+            LOG.info(
+                    "the portal answered for {} submissions, {} to {}",
+                    batch.size(),
+                    batch.getFirst().reference(),
+                    batch.getLast().reference());
             isolate = Math.max(0, isolate - batch.size());
             int[] counts = apply(batch, result, now);
             acknowledged += counts[0];

@@ -27,7 +27,7 @@ public record Failure(
         UNAUTHORIZED,
         /** The ICT office revoked this kiosk: stop calling, tell the attendant. */
         REVOKED,
-        /** The portal asked us to wait (429, 503): wait exactly as long as it said. */
+        /** The portal asked us to wait (429, 503): not a moment less than it said (up to an hour). */
         RATE_LIMITED,
         /** The portal's own trouble (5xx): back off and resend, which is always harmless. */
         SERVER,

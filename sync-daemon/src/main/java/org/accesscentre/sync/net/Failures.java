@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * happens in two layers.
  */
 public final class Failures {
+    /**
+     * The longest {@code Retry-After} taken as said, the same ceiling as the portal's poll interval: a proxy's
+     * "come back next year" must not park requests, which keep their retry time in the store across restarts.
+     */
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
     private Failures() {}
 
     /** An exchange that produced no response at all. */
@@ -64,7 +70,7 @@ public final class Failures {
         if (status == 403 && "device_revoked".equals(code)) {
             return new Failure(Failure.Kind.REVOKED, "the ICT office has revoked this kiosk", null, status, code);
         }
-        // The portal asks us to slow down or come back later: do exactly what it says.
+        // The portal asks us to slow down or come back later: do what it says (up to an hour).
         if (status == 429 || status == 503) {
             return new Failure(
                     Failure.Kind.RATE_LIMITED,
@@ -119,7 +125,7 @@ public final class Failures {
         }
         String v = value.strip();
         if (v.matches("[0-9]{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
+            return atMost(Duration.ofSeconds(Long.parseLong(v)));
         }
         if (date == null) {
             return null;
@@ -128,9 +134,13 @@ public final class Failures {
             ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
             ZonedDateTime now = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
             Duration wait = Duration.between(now, at);
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return wait.isNegative() ? Duration.ZERO : atMost(wait);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Duration atMost(Duration wait) {
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 }

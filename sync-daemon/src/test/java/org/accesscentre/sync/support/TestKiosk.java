@@ -44,6 +44,7 @@ public final class TestKiosk implements AutoCloseable {
     public final TestClock clock;
     public final SqliteStore app;
     private SyncDaemon daemon;
+    private DeviceConfig daemonConfig;
     private final Catalogue catalogue = DemoCatalogue.load();
 
     private TestKiosk(Path dataDir, Path configFile, DeviceConfig config, TestClock clock) throws Exception {
@@ -51,6 +52,7 @@ public final class TestKiosk implements AutoCloseable {
         this.configFile = configFile;
         this.config = config;
         this.clock = clock;
+        this.daemonConfig = config;
         this.daemon = SyncDaemon.open(config, clock, "test-kiosk", QUICK);
         this.app = SqliteStore.open(SyncDaemon.storeFile(dataDir), StoreOptions.DEFAULTS);
     }
@@ -134,7 +136,24 @@ public final class TestKiosk implements AutoCloseable {
     /** Stops and reopens the daemon on the same data, as a restart does. */
     public void restartDaemon() throws Exception {
         daemon.close();
-        daemon = SyncDaemon.open(config, clock, "test-kiosk", QUICK);
+        daemon = SyncDaemon.open(daemonConfig, clock, "test-kiosk", QUICK);
+    }
+
+    /**
+     * Points the kiosk at another address with other certificate pins, as a configuration update does, and
+     * restarts the daemon on the same data: the store, the identity and the enrolment stay.
+     */
+    public void repoint(String portalUrl, List<String> pinSha256) throws Exception {
+        ObjectNode c = (ObjectNode) Json.wire().readTree(Files.readAllBytes(configFile));
+        ObjectNode p = (ObjectNode) c.get("portal");
+        p.put("url", portalUrl);
+        p.remove("pinSha256");
+        if (!pinSha256.isEmpty()) {
+            pinSha256.forEach(p.putArray("pinSha256")::add);
+        }
+        Files.write(configFile, Json.wire().writerWithDefaultPrettyPrinter().writeValueAsBytes(c));
+        daemonConfig = DeviceConfigReader.strict().read(configFile);
+        restartDaemon();
     }
 
     @Override

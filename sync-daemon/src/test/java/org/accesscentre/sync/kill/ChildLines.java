@@ -1,0 +1,88 @@
+package org.accesscentre.sync.kill;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A child's standard output, line by line as it is written: a reader thread hands each line over, so the
+ * test waits on the child's own progress, with a deadline, and never on a guess of how long it takes.
+ */
+final class ChildLines {
+    /** What ended a wait. */
+    enum Ending {
+        /** As many lines as asked for arrived. */
+        COUNTED,
+        /** A line the caller was watching for arrived. */
+        MATCHED,
+        /** The child closed its output: it exited. */
+        EXITED,
+        /** Nothing for too long. */
+        SILENT
+    }
+
+    private static final String END = new String("end of output");
+
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private boolean ended;
+
+    ChildLines(Process child) {
+        Thread.ofVirtual().name("child-stdout").start(() -> {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the pipe broke with the child: its output ends here
+            } finally {
+                lines.add(END);
+            }
+        });
+    }
+
+    /**
+     * Waits for {@code count} more lines, or a line that {@code watch} matches, whichever comes first; gives
+     * up when the child is silent for {@code silence}.
+     */
+    Ending await(int count, Predicate<String> watch, Duration silence) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            if (ended) {
+                return Ending.EXITED;
+            }
+            String line = lines.poll(silence.toNanos(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return Ending.SILENT;
+            }
+            if (line == END) {
+                ended = true;
+                return Ending.EXITED;
+            }
+            seen.add(line);
+            if (watch.test(line)) {
+                return Ending.MATCHED;
+            }
+        }
+        return Ending.COUNTED;
+    }
+
+    /** Every line read so far. */
+    List<String> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** The last few lines, for a failure message. */
+    String tail(int n) {
+        return String.join("\n", seen.subList(Math.max(0, seen.size() - n), seen.size()));
+    }
+}
