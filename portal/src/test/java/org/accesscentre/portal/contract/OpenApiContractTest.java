@@ -268,12 +268,21 @@ class OpenApiContractTest {
         String deviceId = enrolled.get("deviceId").asText();
         assertEquals("SOU", enrolled.get("centre").asText());
         assertEquals(
+                deviceId,
+                documented("POST", "/api/v1/enrol", http.postJson("/api/v1/enrol", null, enrol), 201)
+                        .json()
+                        .get("deviceId")
+                        .asText(),
+                "the same key retrying its used code gets the same device");
+        Map<String, Object> other = new java.util.HashMap<>(enrol);
+        other.put("publicKey", Keys.toBase64(Keys.generate(Keys.ED25519).getPublic()));
+        assertEquals(
                 "invalid_code",
-                documented("POST", "/api/v1/enrol", http.postJson("/api/v1/enrol", null, enrol), 403)
+                documented("POST", "/api/v1/enrol", http.postJson("/api/v1/enrol", null, other), 403)
                         .json()
                         .get("code")
                         .asText(),
-                "a code works once");
+                "a code works once for any other key");
         documented(
                 "POST", "/api/v1/enrol", http.post("/api/v1/enrol", null, "text/plain", Http.bytes("{}"), false), 415);
 

@@ -269,7 +269,16 @@ abstract class PortalFlowTest {
         Http.Response enrolled = http.postJson("/api/v1/enrol", null, request);
         assertEquals(201, enrolled.status(), enrolled.text());
         assertEquals(3, enrolled.json().get("sequenceFloor").asLong(), "the replacement continues above 3");
-        assertEquals(403, http.postJson("/api/v1/enrol", null, request).status(), "a code works once");
+        Http.Response retried = http.postJson("/api/v1/enrol", null, request);
+        assertEquals(201, retried.status(), "the same key retrying gets its answer again");
+        assertEquals(enrolled.json().get("deviceId"), retried.json().get("deviceId"));
+        var other = Map.of(
+                "code",
+                code,
+                "publicKey",
+                org.accesscentre.core.keys.Keys.toBase64(
+                        org.accesscentre.core.keys.Keys.generate("Ed25519").getPublic()));
+        assertEquals(403, http.postJson("/api/v1/enrol", null, other).status(), "a code works once");
         assertEquals(
                 403,
                 http.postJson("/api/v1/device/challenge", null, Map.of("deviceId", first.deviceId))

@@ -1,0 +1,134 @@
+package org.accesscentre.app.receipt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.accesscentre.core.io.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves each receipt as a PNG named after its reference ({@code SOU-03-000127-K.png}) for the confirmation
+ * screen to show. Files are owner-only, since a receipt belongs to one citizen, and written atomically, so
+ * the screen never shows half a receipt. Only the newest {@code keep} receipts stay: they are copies of
+ * what the citizen took away, and the kiosk must not fill its disk.
+ */
+public final class PngReceiptPrinter implements ReceiptPrinter {
+    public static final int DEFAULT_KEEP = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PngReceiptPrinter.class);
+
+    /** Only files this printer names are ever pruned; anything else in the directory is left alone. */
+    private static final Pattern RECEIPT_FILE = Pattern.compile("[A-Z]{3}-[0-9]{2}-[0-9]{6,9}-[0-9A-Z]\\.png");
+
+    private final Path directory;
+    private final int paperWidth;
+    private final int keep;
+
+    /** 80 mm paper, the newest {@value #DEFAULT_KEEP} receipts kept. */
+    public PngReceiptPrinter(Path directory) {
+        this(directory, ReceiptLayout.PAPER_80MM, DEFAULT_KEEP);
+    }
+
+    /**
+     * @param directory where receipts go, such as {@code <dataDir>/receipts}; made owner-only if missing
+     * @param paperWidth in dots, as for {@link ReceiptLayout#of(ReceiptContent, int)}
+     * @param keep how many receipt files stay, at least 1
+     */
+    public PngReceiptPrinter(Path directory, int paperWidth, int keep) {
+        if (paperWidth < ReceiptLayout.MIN_WIDTH || paperWidth > ReceiptLayout.MAX_WIDTH) {
+            throw new IllegalArgumentException("paper width is " + paperWidth + " dots; a receipt needs "
+                    + ReceiptLayout.MIN_WIDTH + " to " + ReceiptLayout.MAX_WIDTH);
+        }
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep at least the receipt just saved, not " + keep);
+        }
+        this.directory = directory;
+        this.paperWidth = paperWidth;
+        this.keep = keep;
+    }
+
+    /** Saves the receipt, replacing an earlier one for the same reference (a reprint), then prunes. */
+    @Override
+    public synchronized PrintResult print(ReceiptContent receipt) throws ReceiptException {
+        String name = receipt.reference() + ".png";
+        Path file = directory.resolve(name);
+        byte[] png;
+        try {
+            png = ReceiptRenderer.png(ReceiptRenderer.render(ReceiptLayout.of(receipt, paperWidth)));
+        } catch (IOException e) {
+            throw new ReceiptException("Could not make the receipt image for " + receipt.reference() + ": " + e, e);
+        }
+        try {
+            createDirectory();
+            AtomicFiles.write(file, png, AtomicFiles.OWNER_ONLY);
+        } catch (IOException e) {
+            throw new ReceiptException("Could not save the receipt image " + file + ": " + e, e);
+        }
+        prune(name);
+        return new PrintResult.Saved(file);
+    }
+
+    private void createDirectory() throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null
+                && parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    /**
+     * Deletes the oldest receipts beyond {@code keep}, by modification time. The receipt just written always
+     * stays, even if the clock was set back since older ones were saved. A receipt that cannot be deleted is
+     * logged and left: the citizen's receipt is already saved, and the next print tries again.
+     */
+    private void prune(String written) {
+        List<Aged> others;
+        try (Stream<Path> files = Files.list(directory)) {
+            others = files.filter(p -> !p.getFileName().toString().equals(written))
+                    .filter(p ->
+                            RECEIPT_FILE.matcher(p.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile)
+                    .map(p -> new Aged(p, modified(p)))
+                    .sorted(Comparator.comparing(Aged::modified, Comparator.reverseOrder())
+                            .thenComparing(a -> a.file().getFileName().toString(), Comparator.reverseOrder()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not list old receipts in {} to prune them: {}", directory, e.toString());
+            return;
+        }
+        for (Aged old : others.subList(Math.min(keep - 1, others.size()), others.size())) {
+            try {
+                Files.deleteIfExists(old.file());
+            } catch (IOException e) {
+                LOG.warn("Could not delete the old receipt {}: {}", old.file(), e.toString());
+            }
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (NoSuchFileException e) {
+            return FileTime.fromMillis(0); // deleted meanwhile: first in line, and deleting it again is harmless
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Aged(Path file, FileTime modified) {}
+}

@@ -1,0 +1,198 @@
+package org.accesscentre.app.view;
+
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.event.Event;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.accesscentre.app.flow.Screen;
+import org.accesscentre.app.flow.ShellViewModel;
+import org.accesscentre.app.i18n.Strings;
+
+/**
+ * The frame every screen sits in: a top bar (online or not, language, text size, contrast, Finish), the
+ * page, the docked keyboard, and a bottom bar with Back and the page's actions. A page's view is built
+ * afresh for every screen and every language switch (its view model, and so the draft, stays), so nothing
+ * of an earlier page lingers in the scene graph.
+ */
+public final class ShellView {
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final double BASE_FONT = 18;
+
+    private final ShellViewModel vm;
+    private final StackPane layers = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ScrollPane scroller = new ScrollPane(content);
+    private final HBox topBar = new HBox();
+    private final HBox bottomBar = new HBox();
+    private final KeyboardDock dock = new KeyboardDock();
+    private final Pages pages;
+    private final Timeline ticker;
+    private Object pageModel = new Object();
+
+    public ShellView(ShellViewModel vm) {
+        this.vm = vm;
+        this.pages = new Pages(vm, dock);
+        layers.getStyleClass().add("kiosk");
+        frame.getStyleClass().add("frame");
+        content.getStyleClass().add("content");
+        scroller.getStyleClass().add("page-scroller");
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        topBar.getStyleClass().add("top-bar");
+        bottomBar.getStyleClass().add("bottom-bar");
+        frame.setTop(topBar);
+        frame.setCenter(scroller);
+        frame.setBottom(new VBox(dock.node(), bottomBar));
+        layers.getChildren().addAll(frame, IdleOverlay.of(vm));
+
+        vm.screenProperty().addListener((obs, was, is) -> {
+            pageModel = pages.model(is);
+            render();
+        });
+        vm.stringsProperty().addListener((obs, was, is) -> render());
+        vm.textSizeProperty().addListener((obs, was, is) -> scale());
+        vm.highContrastProperty().addListener((obs, was, is) -> {
+            layers.getStyleClass().remove("high-contrast");
+            if (is) {
+                layers.getStyleClass().add("high-contrast");
+            }
+        });
+        vm.sync().onlineProperty().addListener((obs, was, is) -> render());
+        vm.sync().enrolledProperty().addListener((obs, was, is) -> render());
+        layers.widthProperty().addListener((obs, was, is) -> scale());
+        layers.heightProperty().addListener((obs, was, is) -> scale());
+        // Any touch, click or key is a sign of life; filters see it before any control consumes it.
+        layers.addEventFilter(MouseEvent.MOUSE_PRESSED, this::touched);
+        layers.addEventFilter(TouchEvent.TOUCH_PRESSED, this::touched);
+        layers.addEventFilter(KeyEvent.KEY_PRESSED, this::touched);
+
+        int[] seconds = {0};
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            vm.idle().tick();
+            if (++seconds[0] % 5 == 0) {
+                vm.sync().refresh();
+            }
+        }));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        pageModel = pages.model(vm.screen());
+        render();
+        scale();
+    }
+
+    public Parent root() {
+        return layers;
+    }
+
+    /** Starts the once-a-second idle tick and the sync state reading; stopped on close. */
+    public void startTicking() {
+        ticker.play();
+    }
+
+    public void stopTicking() {
+        ticker.stop();
+    }
+
+    private void touched(Event e) {
+        vm.idle().touched();
+    }
+
+    private void render() {
+        Strings s = vm.strings();
+        dock.detach();
+        dock.words(s);
+        PageView page = pages.view(vm.screen(), pageModel);
+        Node body = page.body();
+        content.getChildren().setAll(body);
+        StackPane.setAlignment(body, Pos.TOP_CENTER);
+        scroller.setVvalue(0);
+        renderTopBar(s);
+        renderBottomBar(s, page);
+        layers.setId("screen-" + vm.screen().getClass().getSimpleName().toLowerCase(Locale.ROOT));
+    }
+
+    private void renderTopBar(Strings s) {
+        Label title = new Label(s.get("app.title"));
+        title.getStyleClass().add("app-title");
+        boolean enrolled = vm.sync().enrolledProperty().get();
+        boolean online = vm.sync().online();
+        Label status = new Label(s.get(!enrolled ? "status.notReady" : online ? "status.online" : "status.offline"));
+        status.setId("sync-status");
+        status.getStyleClass().add("sync-status");
+        status.setGraphic(new javafx.scene.shape.Circle(6));
+        status.pseudoClassStateChanged(OFFLINE, !online);
+        status.setWrapText(true);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.SOMETIMES);
+        topBar.getChildren().setAll(title, status, Ui.grow());
+        for (String locale : vm.locales()) {
+            if (!locale.equals(vm.locale())) {
+                Button lang = Ui.button(vm.languageName(locale), "globe", "bar-button");
+                lang.setId("bar-language-" + locale);
+                lang.setOnAction(e -> vm.language(locale));
+                topBar.getChildren().add(lang);
+            }
+        }
+        Button size = Ui.button(s.get("nav.textSize"), "text", "bar-button");
+        size.setId("text-size");
+        size.setOnAction(e -> vm.nextTextSize());
+        Button contrast = Ui.button(s.get("nav.contrast"), "contrast", "bar-button");
+        contrast.setId("contrast");
+        contrast.setOnAction(
+                e -> vm.highContrastProperty().set(!vm.highContrastProperty().get()));
+        topBar.getChildren().addAll(size, contrast);
+        if (!(vm.screen() instanceof Screen.Welcome)) {
+            Button finish = Ui.button(s.get("nav.finish"), "close", "bar-button", "finish-button");
+            finish.setId("finish");
+            finish.setAccessibleText(s.get("nav.finish.hint"));
+            finish.setOnAction(e -> vm.finish());
+            topBar.getChildren().add(finish);
+        }
+    }
+
+    private void renderBottomBar(Strings s, PageView page) {
+        bottomBar.getChildren().clear();
+        if (vm.canGoBack().get()) {
+            Button back = Ui.button(s.get("nav.back"), "back", "secondary", "back-button");
+            back.setId("back");
+            back.setOnAction(e -> vm.back());
+            bottomBar.getChildren().add(back);
+        }
+        bottomBar.getChildren().add(Ui.grow());
+        bottomBar.getChildren().addAll(page.actions());
+        bottomBar.setVisible(
+                !bottomBar.getChildren().isEmpty() && bottomBar.getChildren().size() > 1
+                        || vm.canGoBack().get());
+        bottomBar.managedProperty().bind(bottomBar.visibleProperty());
+    }
+
+    /**
+     * Everything is sized in em from the root font: 18 px at 1280×800, scaled with the window (not below what
+     * keeps text readable on the 7-inch 800×480 screen) and by the citizen's text size step.
+     */
+    private void scale() {
+        double w = layers.getWidth() > 0 ? layers.getWidth() : 1280;
+        double h = layers.getHeight() > 0 ? layers.getHeight() : 800;
+        double window = Math.max(0.78, Math.min(1.5, Math.min(w / 1280, h / 800)));
+        double step = switch (vm.textSizeProperty().get()) {
+            case 1 -> 1.25;
+            case 2 -> 1.5;
+            default -> 1.0;
+        };
+        layers.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * window * step));
+    }
+}
