@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import org.accesscentre.app.catalogue.CatalogueSource;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.ShellViewModel;
+import org.accesscentre.app.receipt.PngReceiptPrinter;
 import org.accesscentre.app.view.ShellView;
 import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
@@ -55,7 +56,8 @@ public final class KioskAssembly implements AutoCloseable {
                     config.locales(),
                     config.idle(),
                     background,
-                    Platform::runLater);
+                    Platform::runLater,
+                    new PngReceiptPrinter(config.dataDir().resolve("receipts")));
             return new KioskAssembly(config, store, background, new ShellViewModel(ctx));
         } catch (StoreException | RuntimeException e) {
             background.shutdownNow();

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.receipt.ReceiptPrinter;
 import org.accesscentre.core.seal.Sealer;
 import org.accesscentre.core.store.LocalStore;
 import org.accesscentre.core.submission.Submitter;
@@ -20,6 +21,7 @@ import org.accesscentre.device.config.IdlePolicy;
  * @param locales the languages the configuration offers, first the default
  * @param background where slow work runs (sealing and the store's fsync)
  * @param ui where its results come back (the FX thread)
+ * @param printer where receipts go: the thermal printer, or image files when the kiosk has none
  */
 public record KioskContext(
         Clock clock,
@@ -32,7 +34,8 @@ public record KioskContext(
         List<String> locales,
         IdlePolicy idle,
         Executor background,
-        Executor ui) {
+        Executor ui,
+        ReceiptPrinter printer) {
     public KioskContext {
         locales = List.copyOf(locales);
     }

@@ -310,7 +310,7 @@ public final class ShellViewModel {
     }
 
     public ConfirmationViewModel confirmation() {
-        return new ConfirmationViewModel(this);
+        return new ConfirmationViewModel(this, ctx);
     }
 
     public LookupViewModel lookup() {

@@ -44,6 +44,12 @@ final class ConfirmationView implements PageView {
         panel.getStyleClass().add("confirmation-panel");
         panel.setAlignment(Pos.CENTER_LEFT);
 
+        Label printed = Ui.paragraph(vm.printStatusProperty());
+        printed.setId("print-status");
+        printed.getStyleClass().add("notice");
+        printed.visibleProperty().bind(printed.textProperty().isNotEmpty());
+        printed.managedProperty().bind(printed.visibleProperty());
+
         Label delivery = Ui.paragraph(vm.delivery());
         delivery.setId("delivery");
         delivery.getStyleClass().add("notice");
@@ -51,6 +57,7 @@ final class ConfirmationView implements PageView {
         VBox page = Ui.column(
                 "page",
                 panel,
+                printed,
                 Ui.paragraph(s.get("confirm.referenceHint")),
                 delivery,
                 ServiceInfoView.subheading(s.get("confirm.next")),
@@ -69,9 +76,13 @@ final class ConfirmationView implements PageView {
 
     @Override
     public List<Node> actions() {
+        Button print = Ui.button(shell.strings().get("confirm.print"), "print", "secondary");
+        print.setId("print");
+        print.disableProperty().bind(vm.printingProperty());
+        print.setOnAction(e -> vm.print());
         Button another = Ui.primary(shell.strings().get("confirm.another"), "check");
         another.setId("another");
         another.setOnAction(e -> vm.finish());
-        return List.of(another);
+        return List.of(print, another);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.receipt.PngReceiptPrinter;
 import org.accesscentre.core.keys.Keys;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.Enrolment;
@@ -36,7 +37,8 @@ final class Kiosks {
                 List.of("en", "fr"),
                 IdlePolicy.DEFAULT,
                 Runnable::run,
-                Runnable::run);
+                Runnable::run,
+                new PngReceiptPrinter(dir.resolve("receipts")));
         this.shell = new ShellViewModel(ctx);
     }
 

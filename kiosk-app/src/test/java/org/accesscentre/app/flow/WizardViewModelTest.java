@@ -3,11 +3,14 @@ package org.accesscentre.app.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.accesscentre.app.receipt.ReceiptContent;
 import org.accesscentre.core.store.QueueStats;
 import org.accesscentre.testing.InMemoryStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +176,34 @@ class WizardViewModelTest {
                 new QueueStats(
                         1, 0, Duration.ZERO, store.stats(k.clock.instant()).bytesWaiting()),
                 store.stats(k.clock.instant()));
+    }
+
+    @Test
+    void printReceiptLaysItOutInTheCitizensLanguageAndSavesItWithTheOfflineNote() throws Exception {
+        k.shell.language("fr");
+        answerUpToAddressQuestion();
+        k.yesNo(false);
+        k.yesNo(false);
+        k.pick("castries");
+        k.type("758 284 5678");
+        k.yesNo(true);
+        k.shell.review().send();
+        ConfirmationViewModel done = k.shell.confirmation();
+
+        ReceiptContent content = done.receiptContent();
+        assertEquals("fr", content.localeTag());
+        assertEquals(done.reference(), content.reference());
+        assertEquals(done.reference().toString(), content.qrPayload());
+        assertEquals("Centre d'accès SOU, kiosque 3", content.centreAndKiosk());
+        assertTrue(content.dateTime().startsWith("22 novembre 2026"), content.dateTime());
+        assertNotNull(content.offlineNote(), "never synced: the receipt says it is only saved here");
+
+        done.print();
+        assertEquals("Votre reçu est prêt.", done.printStatusProperty().get());
+        assertFalse(done.printingProperty().get());
+        assertTrue(Files.size(dir.resolve("receipts").resolve(done.reference() + ".png")) > 1000);
+        done.print();
+        assertEquals("Votre reçu est prêt.", done.printStatusProperty().get(), "a reprint is allowed");
     }
 
     @Test
