@@ -96,7 +96,12 @@ final class DateEntrySkin extends SkinBase<DateEntry> {
         button.setFocusTraversable(false);
         button.setMnemonicParsing(false);
         button.accessibleTextProperty().bind(Bindings.concat(entry.label(part), " ", sign));
-        button.setOnAction(e -> entry.step(part, delta));
+        button.setOnAction(e -> {
+            entry.step(part, delta);
+            // Setting the text leaves the caret at its start; put it after the number, so the keyboard's
+            // Delete takes off its last digit and a digit typed next goes after it.
+            fieldByPart.get(part).end();
+        });
         return button;
     }
 

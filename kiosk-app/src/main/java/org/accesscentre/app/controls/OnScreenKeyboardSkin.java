@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SkinBase;
@@ -108,6 +109,8 @@ final class OnScreenKeyboardSkin extends SkinBase<OnScreenKeyboard> {
             case ACCENTS_PAGE -> key.setOnAction(e -> showPage(Page.ACCENTS));
             case SYMBOLS_PAGE -> key.setOnAction(e -> showPage(Page.SYMBOLS));
         }
+        // A key's own action must not bubble up to the keyboard, whose action is onDone: only Done is done.
+        key.addEventHandler(ActionEvent.ACTION, ActionEvent::consume);
         return key;
     }
 

@@ -13,6 +13,12 @@ import org.accesscentre.core.catalogue.AnswerLimits;
 final class StrokeBuilder {
     /** Two units is 0.2% of the canvas: below what a fingertip can mean, above a sensor's jitter. */
     static final double MIN_STEP = 2;
+    /**
+     * The bottom edge of the drawing box in canvas units: the box is {@link SignaturePad#ASPECT_RATIO} times as
+     * wide as high, so x runs over the whole canvas and y over its top third. A finger run off the box draws
+     * along its edge, never where the box does not show it.
+     */
+    static final int MAX_Y = (int) (AnswerLimits.SIGNATURE_CANVAS / SignaturePad.ASPECT_RATIO);
 
     private final int budget;
     private int[] xy = new int[64];
@@ -23,10 +29,10 @@ final class StrokeBuilder {
         this.budget = budget;
     }
 
-    /** Adds a point, clamped onto the canvas; false if it was dropped (too close, or the budget is spent). */
+    /** Adds a point, clamped into the drawing box; false if it was dropped (too close, or the budget is spent). */
     boolean add(double x, double y) {
-        int px = onCanvas(x);
-        int py = onCanvas(y);
+        int px = clamp(x, AnswerLimits.SIGNATURE_CANVAS);
+        int py = clamp(y, MAX_Y);
         if (points >= budget) {
             return false;
         }
@@ -62,7 +68,7 @@ final class StrokeBuilder {
         return new Stroke(Arrays.copyOf(xy, 2 * points));
     }
 
-    private static int onCanvas(double value) {
-        return Math.clamp(Math.round(value), 0, AnswerLimits.SIGNATURE_CANVAS);
+    private static int clamp(double value, int max) {
+        return Math.clamp(Math.round(value), 0, max);
     }
 }
