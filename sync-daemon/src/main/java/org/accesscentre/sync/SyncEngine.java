@@ -71,6 +71,7 @@ public final class SyncEngine {
             DeviceIdentity identity,
             Optional<String> enrolmentCode,
             BundleStager bundles,
+            Drain.BatchLimits batches,
             java.nio.file.Path dataDir,
             Duration retention,
             Clock clock,
@@ -81,7 +82,7 @@ public final class SyncEngine {
         this.time = new KioskTime(clock);
         this.link = new LinkState(store, new Backoff(random));
         this.enroller = new Enroller(store, client, identity, enrolmentCode);
-        this.drain = new Drain(store);
+        this.drain = new Drain(store, batches);
         this.statuses = new StatusPull(store);
         this.heartbeater = new Heartbeater(store, dataDir);
         this.bundles = bundles;
