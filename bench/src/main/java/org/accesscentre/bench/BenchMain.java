@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. Each ends with a line: RESULT name key=value ...",
-        subcommands = {EnqueueBench.class, PortalIngestBench.class})
+        subcommands = {EnqueueBench.class, PortalIngestBench.class, DrainBench.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

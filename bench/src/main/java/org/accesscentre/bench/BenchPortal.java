@@ -75,6 +75,21 @@ final class BenchPortal implements AutoCloseable {
         return Keys.publicFromBase64(r.get("publicKey").asText(), Keys.X25519);
     }
 
+    /**
+     * Requests the portal has answered, from its own metrics: every device and admin route, all statuses,
+     * but not the scrapes of the metrics themselves.
+     */
+    long requestsAnswered() {
+        String text = http.get("/metrics", admin).expect(200, "GET /metrics").text();
+        double total = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("portal_http_requests_seconds_count{") && !line.contains("route=\"/metrics\"")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Math.round(total);
+    }
+
     @Override
     public void close() throws SQLException {
         portal.close();

@@ -74,6 +74,30 @@ class BenchSmokeTest {
         assertTrue(numbers.get("p99_batch_ms") >= numbers.get("p50_batch_ms"));
     }
 
+    @Test
+    void drainAcknowledgesEverythingAndEndsWithItsResultLine(@TempDir Path dir) {
+        Map<String, String> result =
+                run("drain", List.of("--link", "4g", "--count", "50", "--baseline", "10", "--dir", dir.toString()));
+        assertEquals("50", result.get("count"));
+        assertEquals("4g", result.get("link"));
+        assertEquals("50", result.get("acknowledged"), "every submission is acknowledged: " + result);
+        assertEquals("10", result.get("baseline_acknowledged"), "every baseline submission too: " + result);
+        Map<String, Double> numbers = numbers(result);
+        for (String key : List.of(
+                "seconds",
+                "wire_bytes_per_tx",
+                "floor_seconds",
+                "ratio_to_floor",
+                "per_item_seconds",
+                "speedup_vs_per_item",
+                "per_item_wire_bytes_per_tx")) {
+            assertTrue(numbers.containsKey(key), "missing " + key + " in " + result);
+            assertTrue(numbers.get(key) > 0, key + " is not positive: " + result);
+        }
+        assertTrue(numbers.get("wire_bytes_per_tx") > 500, "a sealed request crossed the link: " + result);
+        assertTrue(numbers.get("requests") < 50, "the daemon batched: fewer requests than submissions: " + result);
+    }
+
     /** The values of a RESULT line that are numbers; {@code db=sqlite} and the like are left out. */
     static Map<String, Double> numbers(Map<String, String> result) {
         Map<String, Double> values = new LinkedHashMap<>();

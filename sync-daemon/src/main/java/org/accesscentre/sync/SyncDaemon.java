@@ -16,6 +16,7 @@ import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.identity.DeviceIdentity;
 import org.accesscentre.device.identity.IdentityException;
 import org.accesscentre.sync.jobs.BundleStager;
+import org.accesscentre.sync.jobs.Drain;
 import org.accesscentre.sync.net.PortalClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,22 @@ public final class SyncDaemon implements AutoCloseable {
         });
     }
 
+    /**
+     * How a daemon talks to its portal: its timeouts, and how much each batch of the outbox may hold.
+     * {@link #DEFAULTS} is what a kiosk runs with; tests and benchmarks change one part.
+     */
+    public record Options(PortalClient.Timeouts timeouts, Drain.BatchLimits batches) {
+        public static final Options DEFAULTS = new Options(PortalClient.Timeouts.RURAL, Drain.BatchLimits.DEFAULT);
+
+        public Options withTimeouts(PortalClient.Timeouts t) {
+            return new Options(t, batches);
+        }
+
+        public Options withBatches(Drain.BatchLimits b) {
+            return new Options(timeouts, b);
+        }
+    }
+
     /** The files a daemon keeps under the data directory. */
     public static Path storeFile(Path dataDir) {
         return SqliteStore.fileIn(dataDir);
@@ -58,10 +75,15 @@ public final class SyncDaemon implements AutoCloseable {
 
     public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent)
             throws StoreException, IOException, IdentityException {
-        return open(config, clock, userAgent, PortalClient.Timeouts.RURAL);
+        return open(config, clock, userAgent, Options.DEFAULTS);
     }
 
     public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent, PortalClient.Timeouts timeouts)
+            throws StoreException, IOException, IdentityException {
+        return open(config, clock, userAgent, Options.DEFAULTS.withTimeouts(timeouts));
+    }
+
+    public static SyncDaemon open(DeviceConfig config, Clock clock, String userAgent, Options options)
             throws StoreException, IOException, IdentityException {
         Path data = config.dataDir();
         SqliteStore store =
@@ -71,7 +93,7 @@ public final class SyncDaemon implements AutoCloseable {
             PortalClient client = new PortalClient(
                     config.portal().url(),
                     PortalClient.httpClient(
-                            config.portal().url(), config.portal().pinSha256(), timeouts),
+                            config.portal().url(), config.portal().pinSha256(), options.timeouts()),
                     userAgent);
             BundleStager bundles = new BundleStager(store, data.resolve("bundles"), config.trustedSigningKeys());
             SyncEngine engine = new SyncEngine(
@@ -80,6 +102,7 @@ public final class SyncDaemon implements AutoCloseable {
                     identity,
                     config.enrolmentCode(),
                     bundles,
+                    options.batches(),
                     data,
                     config.retention(),
                     clock,

@@ -3,10 +3,10 @@ package org.accesscentre.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.accesscentre.core.state.Enrolment;
 import org.accesscentre.core.store.LocalStore;
@@ -62,7 +62,9 @@ public final class SyncEngine {
     private Instant nextStatus = Instant.EPOCH;
     private Instant nextRetention = Instant.EPOCH;
     private Instant nextEnrol = Instant.EPOCH;
-    private final Set<String> wantedBundles = new LinkedHashSet<>();
+    /** Bundle kinds to fetch, each with the version the portal announced. */
+    private final Map<String, Long> wantedBundles = new LinkedHashMap<>();
+
     private long clockOffsetMillis;
 
     public SyncEngine(
@@ -71,6 +73,7 @@ public final class SyncEngine {
             DeviceIdentity identity,
             Optional<String> enrolmentCode,
             BundleStager bundles,
+            Drain.BatchLimits batches,
             java.nio.file.Path dataDir,
             Duration retention,
             Clock clock,
@@ -81,7 +84,7 @@ public final class SyncEngine {
         this.time = new KioskTime(clock);
         this.link = new LinkState(store, new Backoff(random));
         this.enroller = new Enroller(store, client, identity, enrolmentCode);
-        this.drain = new Drain(store);
+        this.drain = new Drain(store, batches);
         this.statuses = new StatusPull(store);
         this.heartbeater = new Heartbeater(store, dataDir);
         this.bundles = bundles;
@@ -124,8 +127,11 @@ public final class SyncEngine {
         go = go
                 && link.mayCall(now)
                 && (now.isBefore(nextStatus) || attempt(() -> pullStatuses(now), t -> nextStatus = t, now));
-        for (String kind : List.copyOf(wantedBundles)) {
-            go = go && link.mayCall(now) && attempt(() -> fetch(kind, now), t -> wantedBundles.remove(kind), now);
+        for (Map.Entry<String, Long> wanted : List.copyOf(wantedBundles.entrySet())) {
+            String kind = wanted.getKey();
+            go = go
+                    && link.mayCall(now)
+                    && attempt(() -> fetch(kind, wanted.getValue(), now), t -> wantedBundles.remove(kind), now);
         }
         if (!now.isBefore(nextRetention)) {
             int purged = store.purgeSealed(now.minus(retention));
@@ -222,10 +228,10 @@ public final class SyncEngine {
             nextHeartbeat = now; // confirm at once
         }
         if (bundles.wants("catalogue", reply.catalogueVersion())) {
-            wantedBundles.add("catalogue");
+            wantedBundles.put("catalogue", reply.catalogueVersion());
         }
         if (bundles.wants("config", reply.configVersion())) {
-            wantedBundles.add("config");
+            wantedBundles.put("config", reply.configVersion());
         }
     }
 
@@ -264,8 +270,9 @@ public final class SyncEngine {
         nextStatus = now.plus(interval);
     }
 
-    private void fetch(String kind, Instant now) throws StoreException, PortalException {
-        String refusal = bundles.fetch(kind, (k, etag) -> session().call(t -> client.bundle(t, k, etag)), now);
+    private void fetch(String kind, long announced, Instant now) throws StoreException, PortalException {
+        String refusal =
+                bundles.fetch(kind, announced, (k, etag) -> session().call(t -> client.bundle(t, k, etag)), now);
         link.succeeded(now);
         wantedBundles.remove(kind);
         if (refusal != null) {

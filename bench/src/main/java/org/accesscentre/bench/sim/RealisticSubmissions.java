@@ -23,14 +23,14 @@ import org.accesscentre.testing.RealisticAnswers;
  * Requests as citizens make them at one kiosk: a service of the demo catalogue picked at random, realistic
  * answers that pass its rules, validated, sealed and committed by the app's own submit path.
  */
-final class RealisticSubmissions {
+public final class RealisticSubmissions {
     private final Catalogue catalogue = DemoCatalogue.load();
     private final Submitter submitter;
     private final Random random;
     private final Clock clock;
     private final ZoneId zone;
 
-    RealisticSubmissions(
+    public RealisticSubmissions(
             LocalStore store, PublicKey envelopeKey, String centre, int kiosk, ZoneId zone, Clock clock, long seed) {
         this.submitter = new Submitter(
                 store, new Sealer(envelopeKey, clock), new Validator(catalogue), clock, zone, centre, kiosk);
@@ -39,7 +39,7 @@ final class RealisticSubmissions {
         this.zone = zone;
     }
 
-    Receipt next() throws StoreException {
+    public Receipt next() throws StoreException {
         List<Service> services = catalogue.services();
         Service service = services.get(random.nextInt(services.size()));
         Answers answers = RealisticAnswers.forService(catalogue, service, random, LocalDate.now(clock.withZone(zone)));

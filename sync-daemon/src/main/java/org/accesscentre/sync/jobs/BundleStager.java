@@ -73,8 +73,13 @@ public final class BundleStager {
         return refused.isEmpty() || refused.get().version() != announced;
     }
 
-    /** Fetches and stages; returns the refusal's reason, or null when staged or unchanged. */
-    public @Nullable String fetch(String kind, Fetcher fetcher, Instant now) throws StoreException, PortalException {
+    /**
+     * Fetches and stages; returns the refusal's reason, or null when staged or unchanged. A refusal is held
+     * against the version the portal announced (or the one the answer names, if newer): an old answer
+     * replayed under its own headers must not have the kiosk fetch it again at every heartbeat.
+     */
+    public @Nullable String fetch(String kind, long announced, Fetcher fetcher, Instant now)
+            throws StoreException, PortalException {
         String etag = DeviceState.read(store, DeviceState.staged(kind))
                 .or(() -> readQuietly(DeviceState.applied(kind)))
                 .map(b -> "\"" + b.sha256() + "\"")
@@ -89,9 +94,13 @@ public final class BundleStager {
             LOG.info("staged {} version {} for the app", kind, staged.version());
             return null;
         } catch (BundleException e) {
-            return refuse(kind, fetched.version(), e.getMessage(), now);
+            return refuse(kind, Math.max(announced, fetched.version()), e.getMessage(), now);
         } catch (JsonInputException e) {
-            return refuse(kind, fetched.version(), "refused: the catalogue does not read: " + e.getMessage(), now);
+            return refuse(
+                    kind,
+                    Math.max(announced, fetched.version()),
+                    "refused: the catalogue does not read: " + e.getMessage(),
+                    now);
         }
     }
 

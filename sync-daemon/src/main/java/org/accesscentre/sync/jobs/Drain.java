@@ -33,6 +33,23 @@ public final class Drain {
 
     public static final int MAX_ITEMS = 500;
 
+    /**
+     * What one batch may hold, items and sealed bytes, whichever fills first. A batch holds at least one
+     * item, however large. {@link #ONE_AT_A_TIME} is one request per submission: the baseline that
+     * batching is measured against.
+     */
+    public record BatchLimits(int maxItems, long maxBytes) {
+        public static final BatchLimits DEFAULT = new BatchLimits(MAX_ITEMS, DEFAULT_BATCH_BYTES);
+        public static final BatchLimits ONE_AT_A_TIME = new BatchLimits(1, DEFAULT_BATCH_BYTES);
+
+        public BatchLimits {
+            if (maxItems < 1 || maxItems > MAX_ITEMS || maxBytes < 1) {
+                throw new IllegalArgumentException(
+                        "a batch holds 1 to " + MAX_ITEMS + " items and a positive number of bytes");
+            }
+        }
+    }
+
     /** How long an item the portal answered with an outcome we do not know waits before it is sent again. */
     static final java.time.Duration UNDECIDED_WAIT = java.time.Duration.ofMinutes(1);
 
@@ -55,12 +72,19 @@ public final class Drain {
     }
 
     private final LocalStore store;
-    private long batchBytes = DEFAULT_BATCH_BYTES;
+    private final int maxItems;
+    private long batchBytes;
     /** After a 4xx on a batch, items go one at a time until the one the portal refuses is found. */
     private int isolate;
 
     public Drain(LocalStore store) {
+        this(store, BatchLimits.DEFAULT);
+    }
+
+    public Drain(LocalStore store, BatchLimits limits) {
         this.store = store;
+        this.maxItems = limits.maxItems();
+        this.batchBytes = limits.maxBytes();
     }
 
     /**
@@ -74,7 +98,7 @@ public final class Drain {
         int retried = 0;
         int batches = 0;
         while (true) {
-            List<OutboxItem> batch = store.takeBatch(isolate > 0 ? 1 : MAX_ITEMS, batchBytes, now);
+            List<OutboxItem> batch = store.takeBatch(isolate > 0 ? 1 : maxItems, batchBytes, now);
             if (batch.isEmpty()) {
                 return new Report(acknowledged, rejected, retried, batches, null);
             }

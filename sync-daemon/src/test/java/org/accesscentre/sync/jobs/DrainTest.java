@@ -2,6 +2,7 @@ package org.accesscentre.sync.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -76,6 +77,26 @@ class DrainTest {
         assertTrue(sent.size() >= 2, "60 KB batches: 10 × 10 KB needs two");
         assertEquals(1, sent.getFirst().items().getFirst().sequence());
         assertEquals(0, store.stats(NOW).depth());
+    }
+
+    @Test
+    void batchLimitsOfOneItemSendOneRequestPerSubmissionInOrder() throws Exception {
+        submit(5, 200);
+        Drain oneByOne = new Drain(store, Drain.BatchLimits.ONE_AT_A_TIME);
+        Drain.Report report = oneByOne.run(answering(i -> Outcome.ACCEPTED), NOW, retryIn(Duration.ZERO));
+        assertEquals(5, report.acknowledged());
+        assertEquals(5, report.batches());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                sent.stream().map(b -> b.items().getFirst().sequence()).toList());
+        assertTrue(sent.stream().allMatch(b -> b.items().size() == 1));
+    }
+
+    @Test
+    void batchLimitsOutsideWhatABatchMayHoldAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Drain.BatchLimits(0, 1000));
+        assertThrows(IllegalArgumentException.class, () -> new Drain.BatchLimits(Drain.MAX_ITEMS + 1, 1000));
+        assertThrows(IllegalArgumentException.class, () -> new Drain.BatchLimits(10, 0));
     }
 
     @Test

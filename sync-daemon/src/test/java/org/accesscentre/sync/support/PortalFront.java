@@ -16,6 +16,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -83,6 +84,9 @@ public final class PortalFront implements AutoCloseable {
         this.scheme = tls == null ? "http" : "https";
         if (tls != null) {
             server.useHttps(tls);
+        } else {
+            // The daemon speaks HTTP/2 without TLS by prior knowledge, as to the portal itself.
+            server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
         }
         server.setDispatcher(new Forwarding());
         server.start(InetAddress.getLoopbackAddress(), 0);
