@@ -36,7 +36,7 @@ final class Inputs {
             }
             case DATE -> date(vm, s, dock, continueOn);
             case CHOICE -> single(vm);
-            case LIST -> list(vm, s, dock);
+            case LIST -> list(vm, s, dock, continueOn);
             case CHOICES -> multiple(vm);
             case YES_NO -> yesNo(vm, s);
             case CONSENT -> consent(vm, s);
@@ -124,7 +124,7 @@ final class Inputs {
         return tiles;
     }
 
-    private static Node list(QuestionViewModel vm, Strings s, KeyboardDock dock) {
+    private static Node list(QuestionViewModel vm, Strings s, KeyboardDock dock, Runnable continueOn) {
         SearchableList list = new SearchableList();
         list.setId("answer");
         list.getItems().setAll(choices(vm));
@@ -133,11 +133,11 @@ final class Inputs {
         list.selectedValueProperty().bindBidirectional(vm.choiceProperty());
         list.searchFieldProperty().addListener((obs, was, field) -> {
             if (field != null) {
-                dock.attach(field, KeyboardLayout.ALPHABETIC, null);
+                dock.attach(field, KeyboardLayout.ALPHABETIC, continueOn);
             }
         });
         if (list.searchFieldProperty().get() != null) {
-            dock.attach(list.searchFieldProperty().get(), KeyboardLayout.ALPHABETIC, null);
+            dock.attach(list.searchFieldProperty().get(), KeyboardLayout.ALPHABETIC, continueOn);
         }
         return list;
     }

@@ -32,6 +32,8 @@ import org.accesscentre.app.i18n.Strings;
 public final class ShellView {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final double BASE_FONT = 18;
+    /** Below this height the page's buttons give way to the on-screen keyboard while it is open. */
+    private static final double SHORT_SCREEN = 600;
 
     private final ShellViewModel vm;
     private final StackPane layers = new StackPane();
@@ -90,9 +92,36 @@ public final class ShellView {
             }
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
+        // The field being typed in stays in view when the keyboard takes the bottom of the screen.
+        scroller.viewportBoundsProperty()
+                .addListener((obs, was, is) -> javafx.application.Platform.runLater(this::revealTypingField));
+        dock.keyboard()
+                .targetProperty()
+                .addListener((obs, was, is) -> javafx.application.Platform.runLater(this::revealTypingField));
         pageModel = pages.model(vm.screen());
         render();
         scale();
+    }
+
+    private void revealTypingField() {
+        Node field = dock.keyboard().getTarget();
+        if (field == null || !dock.node().isVisible() || field.getScene() == null) {
+            return;
+        }
+        content.applyCss();
+        content.layout();
+        javafx.geometry.Bounds b = content.sceneToLocal(field.localToScene(field.getBoundsInLocal()));
+        double viewport = scroller.getViewportBounds().getHeight();
+        double extra = content.getLayoutBounds().getHeight() - viewport;
+        if (b == null || extra <= 0) {
+            return;
+        }
+        double top = scroller.getVvalue() * extra;
+        if (b.getMaxY() > top + viewport) {
+            scroller.setVvalue(Math.min(1, (b.getMaxY() + 8 - viewport) / extra));
+        } else if (b.getMinY() < top) {
+            scroller.setVvalue(Math.max(0, (b.getMinY() - 8) / extra));
+        }
     }
 
     public Parent root() {
@@ -129,6 +158,9 @@ public final class ShellView {
     private void renderTopBar(Strings s) {
         Label title = new Label(s.get("app.title"));
         title.getStyleClass().add("app-title");
+        // On the 7-inch screen the bar's buttons need the room; the title is the least needed thing there.
+        title.visibleProperty().bind(layers.widthProperty().greaterThanOrEqualTo(1000));
+        title.managedProperty().bind(title.visibleProperty());
         boolean enrolled = vm.sync().enrolledProperty().get();
         boolean online = vm.sync().online();
         Label status = new Label(s.get(!enrolled ? "status.notReady" : online ? "status.online" : "status.offline"));
@@ -174,9 +206,18 @@ public final class ShellView {
         }
         bottomBar.getChildren().add(Ui.grow());
         bottomBar.getChildren().addAll(page.actions());
-        bottomBar.setVisible(
-                !bottomBar.getChildren().isEmpty() && bottomBar.getChildren().size() > 1
-                        || vm.canGoBack().get());
+        boolean hasContent =
+                bottomBar.getChildren().size() > 1 || vm.canGoBack().get();
+        // On the 7-inch screen the keyboard needs the bar's height to leave the question and its field in
+        // view; while typing, the keyboard's Done key is the page's Continue.
+        bottomBar.visibleProperty().unbind();
+        bottomBar
+                .visibleProperty()
+                .bind(dock.node()
+                        .visibleProperty()
+                        .and(layers.heightProperty().lessThan(SHORT_SCREEN))
+                        .not()
+                        .and(new javafx.beans.property.SimpleBooleanProperty(hasContent)));
         bottomBar.managedProperty().bind(bottomBar.visibleProperty());
     }
 

@@ -56,6 +56,10 @@ final class KioskUi implements AutoCloseable {
     final ShellView view;
 
     KioskUi(Stage stage, Path dir) throws Exception {
+        this(stage, dir, 1280, 800);
+    }
+
+    KioskUi(Stage stage, Path dir, double width, double height) throws Exception {
         this.dir = dir;
         this.store = SqliteStore.open(SqliteStore.fileIn(dir), StoreOptions.DEFAULTS);
         DeviceState.write(store, DeviceState.ENROLMENT, new Enrolment("dev_test", "SOU", 3, 0, T0), T0);
@@ -74,7 +78,7 @@ final class KioskUi implements AutoCloseable {
                 new PngReceiptPrinter(dir.resolve("receipts")));
         this.shell = new ShellViewModel(ctx);
         this.view = new ShellView(shell);
-        stage.setScene(KioskWindow.scene(view, 1280, 800));
+        stage.setScene(KioskWindow.scene(view, width, height));
         stage.show();
     }
 
@@ -215,12 +219,39 @@ final class KioskUi implements AutoCloseable {
                         .release(javafx.scene.input.MouseButton.PRIMARY);
             }
         }
-        tap(robot, "#continue");
+        continueOn(robot);
     }
 
     /** An optional question left blank: Continue straight away. */
     void skip(FxRobot robot) {
-        tap(robot, "#continue");
+        continueOn(robot);
+    }
+
+    /**
+     * Continue: the page's button, or on a short screen while typing, the keyboard's Done key (the page's
+     * buttons give way to the keyboard there).
+     */
+    void continueOn(FxRobot robot) {
+        Node button = robot.lookup("#continue").query();
+        if (showing(button)) {
+            tap(robot, button);
+        } else {
+            String done = shell.strings().get("keyboard.done");
+            tap(
+                    robot,
+                    robot.lookup(".on-screen-keyboard .button")
+                            .match((Node n) -> n instanceof Labeled l && done.equals(l.getText()))
+                            .queryAs(Node.class));
+        }
+    }
+
+    static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String label(QuestionViewModel q, String value) {
