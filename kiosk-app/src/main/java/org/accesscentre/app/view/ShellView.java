@@ -166,7 +166,9 @@ public final class ShellView {
         Label status = new Label(s.get(!enrolled ? "status.notReady" : online ? "status.online" : "status.offline"));
         status.setId("sync-status");
         status.getStyleClass().add("sync-status");
-        status.setGraphic(new javafx.scene.shape.Circle(6));
+        javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(6);
+        dot.getStyleClass().add("circle");
+        status.setGraphic(dot);
         status.pseudoClassStateChanged(OFFLINE, !online);
         status.setWrapText(true);
         HBox.setHgrow(status, javafx.scene.layout.Priority.SOMETIMES);
