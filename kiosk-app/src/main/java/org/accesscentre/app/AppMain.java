@@ -1,5 +1,7 @@
 package org.accesscentre.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -8,6 +10,7 @@ import javafx.stage.Stage;
 import org.accesscentre.core.json.JsonInputException;
 import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.config.DeviceConfigReader;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +33,22 @@ public final class AppMain implements Callable<Integer> {
     @Option(names = "--height", description = "Window height when not full screen (${DEFAULT-VALUE}).")
     int height = 800;
 
+    @Option(
+            names = "--bench-report",
+            hidden = true,
+            description = "For ./kiosk bench app-start: once the first frame is up, write the startup figures"
+                    + " to this file and quit.")
+    @Nullable
+    Path benchReport;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
+
+    /** Told once, on the FX thread, when the first frame is up and the kiosk can take a tap. */
+    @FunctionalInterface
+    public interface FirstFrameListener {
+        void firstFrame(KioskAssembly kiosk, Stage stage);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -42,6 +59,33 @@ public final class AppMain implements Callable<Integer> {
             spec.commandLine().getErr().println("app: " + e.getMessage());
             return 2;
         }
+        Path report = benchReport;
+        FirstFrameListener onFirstFrame = report == null
+                ? null
+                : (kiosk, stage) -> {
+                    try {
+                        StartupFigures.now().write(report);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the startup figures to " + report, e);
+                    } finally {
+                        stage.hide();
+                    }
+                };
+        run(device, width, height, fullscreen, onFirstFrame);
+        return 0;
+    }
+
+    /**
+     * Shows the kiosk and returns when its window closes. The listener, if any, hears when the first frame is
+     * up; the benchmark drives citizens' sessions from there.
+     */
+    public static void run(
+            DeviceConfig device,
+            double width,
+            double height,
+            boolean fullscreen,
+            @Nullable FirstFrameListener onFirstFrame)
+            throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(true);
         try (KioskAssembly kiosk = KioskAssembly.open(device)) {
@@ -49,12 +93,14 @@ public final class AppMain implements Callable<Integer> {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
                 KioskWindow.show(stage, kiosk.shell(), kiosk.view(), width, height, fullscreen);
+                if (onFirstFrame != null) {
+                    FirstFrame.watch(stage.getScene(), () -> onFirstFrame.firstFrame(kiosk, stage));
+                }
             });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Platform.runLater(Platform::exit), "app-shutdown"));
             closed.await();
             Platform.exit();
         }
-        return 0;
     }
 
     public static void main(String[] args) {
