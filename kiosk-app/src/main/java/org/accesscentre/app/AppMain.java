@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.accesscentre.app.view.Warmup;
 import org.accesscentre.core.json.JsonInputException;
 import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.config.DeviceConfigReader;
@@ -52,11 +56,13 @@ public final class AppMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CompletableFuture<Scene> toolkit = startToolkit(width, height);
         DeviceConfig device;
         try {
             device = DeviceConfigReader.lenient().read(config);
         } catch (JsonInputException e) {
             spec.commandLine().getErr().println("app: " + e.getMessage());
+            Platform.exit();
             return 2;
         }
         Path report = benchReport;
@@ -71,7 +77,7 @@ public final class AppMain implements Callable<Integer> {
                         stage.hide();
                     }
                 };
-        run(device, width, height, fullscreen, onFirstFrame);
+        show(device, toolkit, width, height, fullscreen, onFirstFrame);
         return 0;
     }
 
@@ -86,19 +92,53 @@ public final class AppMain implements Callable<Integer> {
             boolean fullscreen,
             @Nullable FirstFrameListener onFirstFrame)
             throws Exception {
-        CountDownLatch closed = new CountDownLatch(1);
+        show(device, startToolkit(width, height), width, height, fullscreen, onFirstFrame);
+    }
+
+    /**
+     * Starts JavaFX on a thread of its own, then warms it up (see {@link Warmup}). The toolkit's start (the
+     * display connection, the renderer) and the warm-up take as long as reading the configuration and opening
+     * the store, and need neither, so the two overlap.
+     */
+    private static CompletableFuture<Scene> startToolkit(double width, double height) {
+        CompletableFuture<Scene> started = new CompletableFuture<>();
         Platform.setImplicitExit(true);
+        Thread.ofPlatform().name("fx-startup").start(() -> {
+            try {
+                Platform.startup(() -> started.complete(Warmup.run(KioskWindow.STYLESHEETS, width, height)));
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        });
+        return started;
+    }
+
+    private static void show(
+            DeviceConfig device,
+            CompletableFuture<Scene> toolkit,
+            double width,
+            double height,
+            boolean fullscreen,
+            @Nullable FirstFrameListener onFirstFrame)
+            throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
         try (KioskAssembly kiosk = KioskAssembly.open(device)) {
-            Platform.startup(() -> {
+            Scene warm = toolkit.get();
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
                 KioskWindow.show(stage, kiosk.shell(), kiosk.view(), width, height, fullscreen);
-                if (onFirstFrame != null) {
-                    FirstFrame.watch(stage.getScene(), () -> onFirstFrame.firstFrame(kiosk, stage));
-                }
+                FirstFrame.watch(stage.getScene(), () -> {
+                    // Held until now, so the stylesheets it parsed were still cached for the kiosk's scene.
+                    warm.setRoot(new Group());
+                    if (onFirstFrame != null) {
+                        onFirstFrame.firstFrame(kiosk, stage);
+                    }
+                });
             });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Platform.runLater(Platform::exit), "app-shutdown"));
             closed.await();
+        } finally {
             Platform.exit();
         }
     }
