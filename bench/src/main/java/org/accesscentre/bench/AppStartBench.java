@@ -44,8 +44,8 @@ final class AppStartBench implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "50", description = "Sessions in one app (${DEFAULT-VALUE}).")
     int sessions;
 
-    @Option(names = "--aot", negatable = true, defaultValue = "true", description = "Also launch with an AOT cache.")
-    boolean aot;
+    @Option(names = "--no-aot", description = "Leave out the launches with an AOT cache.")
+    boolean noAot;
 
     @Option(names = "--width", defaultValue = "1280", description = "Window width (${DEFAULT-VALUE}).")
     int width;
@@ -84,6 +84,7 @@ final class AppStartBench implements Callable<Integer> {
         if (launches < 1 || launches > 100 || sessions < 1 || sessions > 100_000) {
             throw new ParameterException(spec.commandLine(), "--launches is 1 to 100, --sessions 1 to 100,000");
         }
+        boolean aot = !noAot;
         String appCp = appClasspath != null ? appClasspath : appClasspath();
         Report report = new Report("app-start", spec.commandLine().getOut());
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("bench-app-start");
