@@ -1,5 +1,6 @@
 package org.accesscentre.bench;
 
+import org.accesscentre.bench.app.AppSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,13 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. Each ends with a line: RESULT name key=value ...",
-        subcommands = {EnqueueBench.class, PortalIngestBench.class, DrainBench.class})
+        subcommands = {
+            EnqueueBench.class,
+            PortalIngestBench.class,
+            DrainBench.class,
+            AppStartBench.class,
+            AppSessions.class
+        })
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

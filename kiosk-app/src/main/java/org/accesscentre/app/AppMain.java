@@ -1,13 +1,20 @@
 package org.accesscentre.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.accesscentre.app.view.Warmup;
 import org.accesscentre.core.json.JsonInputException;
 import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.config.DeviceConfigReader;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,31 +37,110 @@ public final class AppMain implements Callable<Integer> {
     @Option(names = "--height", description = "Window height when not full screen (${DEFAULT-VALUE}).")
     int height = 800;
 
+    @Option(
+            names = "--bench-report",
+            hidden = true,
+            description = "For ./kiosk bench app-start: once the first frame is up, write the startup figures"
+                    + " to this file and quit.")
+    @Nullable
+    Path benchReport;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
 
+    /** Told once, on the FX thread, when the first frame is up and the kiosk can take a tap. */
+    @FunctionalInterface
+    public interface FirstFrameListener {
+        void firstFrame(KioskAssembly kiosk, Stage stage);
+    }
+
     @Override
     public Integer call() throws Exception {
+        CompletableFuture<Scene> toolkit = startToolkit(width, height);
         DeviceConfig device;
         try {
             device = DeviceConfigReader.lenient().read(config);
         } catch (JsonInputException e) {
             spec.commandLine().getErr().println("app: " + e.getMessage());
+            Platform.exit();
             return 2;
         }
-        CountDownLatch closed = new CountDownLatch(1);
+        Path report = benchReport;
+        FirstFrameListener onFirstFrame = report == null
+                ? null
+                : (kiosk, stage) -> {
+                    try {
+                        StartupFigures.now().write(report);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the startup figures to " + report, e);
+                    } finally {
+                        stage.hide();
+                    }
+                };
+        show(device, toolkit, width, height, fullscreen, onFirstFrame);
+        return 0;
+    }
+
+    /**
+     * Shows the kiosk and returns when its window closes. The listener, if any, hears when the first frame is
+     * up; the benchmark drives citizens' sessions from there.
+     */
+    public static void run(
+            DeviceConfig device,
+            double width,
+            double height,
+            boolean fullscreen,
+            @Nullable FirstFrameListener onFirstFrame)
+            throws Exception {
+        show(device, startToolkit(width, height), width, height, fullscreen, onFirstFrame);
+    }
+
+    /**
+     * Starts JavaFX on a thread of its own, then warms it up (see {@link Warmup}). The toolkit's start (the
+     * display connection, the renderer) and the warm-up take as long as reading the configuration and opening
+     * the store, and need neither, so the two overlap.
+     */
+    private static CompletableFuture<Scene> startToolkit(double width, double height) {
+        CompletableFuture<Scene> started = new CompletableFuture<>();
         Platform.setImplicitExit(true);
+        Thread.ofPlatform().name("fx-startup").start(() -> {
+            try {
+                Platform.startup(() -> started.complete(Warmup.run(KioskWindow.STYLESHEETS, width, height)));
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        });
+        return started;
+    }
+
+    private static void show(
+            DeviceConfig device,
+            CompletableFuture<Scene> toolkit,
+            double width,
+            double height,
+            boolean fullscreen,
+            @Nullable FirstFrameListener onFirstFrame)
+            throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
         try (KioskAssembly kiosk = KioskAssembly.open(device)) {
-            Platform.startup(() -> {
+            Scene warm = toolkit.get();
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
                 KioskWindow.show(stage, kiosk.shell(), kiosk.view(), width, height, fullscreen);
+                FirstFrame.watch(stage.getScene(), () -> {
+                    // Held until now, so the stylesheets it parsed were still cached for the kiosk's scene.
+                    warm.setRoot(new Group());
+                    if (onFirstFrame != null) {
+                        onFirstFrame.firstFrame(kiosk, stage);
+                    }
+                });
             });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Platform.runLater(Platform::exit), "app-shutdown"));
             closed.await();
+        } finally {
             Platform.exit();
         }
-        return 0;
     }
 
     public static void main(String[] args) {

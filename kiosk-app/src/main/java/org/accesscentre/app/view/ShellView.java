@@ -128,6 +128,15 @@ public final class ShellView {
         return layers;
     }
 
+    /**
+     * The view model of the page on screen (a {@code QuestionViewModel} on a question, a
+     * {@code ReviewViewModel} on the review...): what a driver acting as the citizen types into, so the page
+     * shows what it types, as it would under a finger.
+     */
+    public Object pageModel() {
+        return pageModel;
+    }
+
     /** Starts the once-a-second idle tick and the sync state reading; stopped on close. */
     public void startTicking() {
         ticker.play();
