@@ -56,7 +56,8 @@ final class AppStartBench implements Callable<Integer> {
     @Option(
             names = "--jvm-option",
             paramLabel = "OPTION",
-            description = "An option for the app's JVMs, such as -Xmx256m; repeat for more.")
+            description = "An option for the app's JVMs, such as -Xmx256m; repeat for more. Default: the options"
+                    + " ./kiosk app runs it with ($KIOSK_APP_JVM_OPTS), so the figures are the shipped app's.")
     List<String> jvmOptions = new ArrayList<>();
 
     @Option(
@@ -90,6 +91,14 @@ final class AppStartBench implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("bench-app-start");
         try (VirtualDisplay display = VirtualDisplay.open(width, height)) {
             Path logs = Files.createDirectories(work.resolve("logs"));
+            if (jvmOptions.isEmpty()) {
+                String shipped =
+                        System.getenv().getOrDefault("KIOSK_APP_JVM_OPTS", "").strip();
+                if (!shipped.isEmpty()) {
+                    jvmOptions.addAll(List.of(shipped.split("\\s+")));
+                }
+            }
+            report.line("app JVM options: " + (jvmOptions.isEmpty() ? "(JVM defaults)" : String.join(" ", jvmOptions)));
             AppLauncher launcher = new AppLauncher(display.name(), jvmOptions, logs, timeout);
             Path config = config(work, "launches");
             List<String> appArgs = List.of(
