@@ -20,6 +20,8 @@ final class DelayedPipe {
     private record Segment(byte[] bytes, long dueNanos) {}
 
     private static final Segment END = new Segment(new byte[0], 0);
+    /** Marks a reset: a segment whose bytes are this array resets the far side at its time. */
+    private static final byte[] RESET = new byte[0];
 
     private final AtomicReference<LinkProfile> profile;
     private final Socket to;
@@ -50,7 +52,13 @@ final class DelayedPipe {
         queue.add(END);
     }
 
-    /** Delivers segments at their time until the end, then half-closes the far side. */
+    /** Resets the far side once everything sent so far has been delivered, a delay after the last of it. */
+    void reset() {
+        long at = Math.max(System.nanoTime(), lastDeparture);
+        queue.add(new Segment(RESET, at + profile.get().oneWayDelay().toNanos()));
+    }
+
+    /** Delivers segments at their time until the end, then half-closes the far side (or resets it). */
     void deliver() {
         try {
             OutputStream out = to.getOutputStream();
@@ -63,6 +71,10 @@ final class DelayedPipe {
                 long wait;
                 while ((wait = s.dueNanos() - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait); // emulating the wire's delay is this class's job
+                }
+                if (s.bytes() == RESET) {
+                    LinkEmulator.abort(to);
+                    return;
                 }
                 out.write(s.bytes());
                 out.flush();

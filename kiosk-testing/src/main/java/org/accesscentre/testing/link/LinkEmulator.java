@@ -29,7 +29,12 @@ public final class LinkEmulator implements AutoCloseable {
         NONE,
         /** Refuse every connection, as a link that is down. */
         DOWN,
-        /** Let the request through, then reset the connection as the answer starts back. */
+        /**
+         * Let the request through, then reset the connection as the answer starts back. Over HTTP/1.1 the
+         * answer is the server's first byte after the client's; over HTTP/2 (the client opens with the
+         * connection preface) it is the first response HEADERS frame, not the SETTINGS both ends open
+         * with. What the server sent before the answer still reaches the client, then the reset.
+         */
         CLOSE_AFTER_REQUEST,
         /** Reset the connection as soon as the client sends anything. */
         RESET,
@@ -155,9 +160,9 @@ public final class LinkEmulator implements AutoCloseable {
             open.add(upstream);
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
-            AtomicReference<Boolean> requestSeen = new AtomicReference<>(false);
-            var down = threads.submit(() -> pump(upstream, client, bytesDown, f, requestSeen, false));
-            pump(client, upstream, bytesUp, f, requestSeen, true);
+            AnswerWatch watch = new AnswerWatch();
+            var down = threads.submit(() -> pump(upstream, client, bytesDown, f, watch, false));
+            pump(client, upstream, bytesUp, f, watch, true);
             down.get();
         } catch (Exception e) {
             // a failed connection is what a bad link does; the client sees it
@@ -169,8 +174,7 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     /** Reads one direction, applies the fault, and hands the bytes to the shaped pipe. */
-    private void pump(
-            Socket from, Socket to, AtomicLong counter, Fault f, AtomicReference<Boolean> requestSeen, boolean upward) {
+    private void pump(Socket from, Socket to, AtomicLong counter, Fault f, AnswerWatch watch, boolean upward) {
         DelayedPipe pipe = new DelayedPipe(profile, to, counter);
         var delivery = threads.submit(pipe::deliver);
         byte[] buf = new byte[16 * 1024];
@@ -186,15 +190,21 @@ public final class LinkEmulator implements AutoCloseable {
                 if (f == Fault.STALL || n == 0) {
                     continue; // a stalled link swallows everything: the client waits for its own timeout
                 }
+                int segment = f == Fault.SLICE ? 7 : Integer.MAX_VALUE;
                 if (upward) {
-                    requestSeen.set(true);
-                } else if (f == Fault.CLOSE_AFTER_REQUEST && requestSeen.get()) {
-                    // The portal has answered, so it did the work; the kiosk never hears.
-                    abort(from);
-                    abort(to);
-                    return;
+                    watch.up(buf, 0, n); // before the server can see these bytes
+                } else if (f == Fault.CLOSE_AFTER_REQUEST) {
+                    int answer = watch.answerAt(buf, 0, n);
+                    if (answer >= 0) {
+                        // The portal has answered, so it did the work; the kiosk never hears.
+                        abort(from);
+                        pipe.send(buf, 0, answer, segment);
+                        pipe.reset();
+                        delivery.get();
+                        return;
+                    }
                 }
-                pipe.send(buf, 0, n, f == Fault.SLICE ? 7 : Integer.MAX_VALUE);
+                pipe.send(buf, 0, n, segment);
             }
             pipe.finish();
             delivery.get();
@@ -218,7 +228,7 @@ public final class LinkEmulator implements AutoCloseable {
         }
     }
 
-    private static void abort(Socket s) {
+    static void abort(Socket s) {
         try {
             if (!s.isClosed()) {
                 s.setSoLinger(true, 0); // RST, not FIN: the peer learns at once
