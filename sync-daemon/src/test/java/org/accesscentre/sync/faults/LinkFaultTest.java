@@ -110,8 +110,10 @@ class LinkFaultTest {
     void anAnswerLostAfterThePortalStoredTheBatchIsResentAndAnsweredDuplicate() throws Exception {
         List<Receipt> receipts = submitThenBreak(40, Fault.CLOSE_AFTER_REQUEST, 3);
 
+        // Each of the three faulty connections can cost a round (the first may also fail on the pooled
+        // connection the drop killed), and every round before a fourth connection has its answer cut.
         roundsUntil(
-                2,
+                3,
                 "stored by the portal",
                 () -> portal.txStats().get("received").asLong() > 0);
 
