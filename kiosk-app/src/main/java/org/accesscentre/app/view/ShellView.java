@@ -56,6 +56,7 @@ public final class ShellView {
         scroller.getStyleClass().add("page-scroller");
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
         topBar.getStyleClass().add("top-bar");
         bottomBar.getStyleClass().add("bottom-bar");
         frame.setTop(topBar);
@@ -98,9 +99,36 @@ public final class ShellView {
         dock.keyboard()
                 .targetProperty()
                 .addListener((obs, was, is) -> javafx.application.Platform.runLater(this::revealTypingField));
+        layers.sceneProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                uncache(); // the first page's skins are made only once it is in a scene
+            }
+        });
         pageModel = pages.model(vm.screen());
         render();
         scale();
+    }
+
+    /**
+     * Scroll panes' skins (the page's, a text area's, a list's) cache their viewport as an image. Each new
+     * page takes a new image from the renderer's pool, and the software renderer never gave them back:
+     * 0.3 MB a citizen, for good. Pages are small; they are drawn afresh instead.
+     */
+    private void uncache() {
+        layers.applyCss();
+        layers.layout();
+        uncache(layers);
+    }
+
+    private static void uncache(Node node) {
+        if (node.isCache()) {
+            node.setCache(false);
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                uncache(child);
+            }
+        }
     }
 
     private void revealTypingField() {
@@ -162,6 +190,7 @@ public final class ShellView {
         renderTopBar(s);
         renderBottomBar(s, page);
         layers.setId("screen-" + vm.screen().getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        uncache();
     }
 
     private void renderTopBar(Strings s) {

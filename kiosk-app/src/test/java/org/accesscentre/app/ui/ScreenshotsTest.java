@@ -164,6 +164,9 @@ class ScreenshotsTest {
         List<String> problems = new ArrayList<>();
         List<Node> controls = new ArrayList<>();
         walk(root, node -> {
+            if (node.isCache()) {
+                problems.add(screen + ": " + describe(node) + " is cached as an image (ShellView draws pages afresh)");
+            }
             if (!showing(node)) {
                 return;
             }
