@@ -41,6 +41,19 @@ public final class Bodies {
     }
 
     /**
+     * A refusal made before the body was read (a wrong content type, say): the body is drained first, so the
+     * client reads the answer instead of a connection reset while it is still sending.
+     */
+    public static ApiException refusedUnread(Context ctx, ApiException refusal) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            return drained(in, refusal);
+        } catch (IOException e) {
+            refusal.addSuppressed(e);
+            return refusal;
+        }
+    }
+
+    /**
      * Reads and drops what is left of a refused body, up to {@link #MAX_DRAINED} bytes. A client still sending
      * when the server closes gets a reset connection instead of the 413, and a kiosk that never learns its batch
      * is too large sends it again forever.
@@ -92,8 +105,10 @@ public final class Bodies {
     public static void requireJson(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw ApiException.unsupportedMediaType(
-                    "send the body as application/json, not " + (type == null ? "nothing" : type));
+            throw refusedUnread(
+                    ctx,
+                    ApiException.unsupportedMediaType(
+                            "send the body as application/json, not " + (type == null ? "nothing" : type)));
         }
     }
 
