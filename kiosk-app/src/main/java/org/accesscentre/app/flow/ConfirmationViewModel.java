@@ -131,11 +131,8 @@ public final class ConfirmationViewModel {
             try {
                 PrintResult result = ctx.printer().print(content);
                 LOG.info("receipt {}: {}", receipt.reference(), result.describe());
-                status = switch (result) {
-                    case PrintResult.Printed p -> words.get("confirm.printed");
-                    case PrintResult.Saved sv -> words.get("confirm.printed");
-                    case PrintResult.NotPrinted np -> words.get("confirm.printFailed");
-                };
+                status =
+                        words.get(result instanceof PrintResult.NotPrinted ? "confirm.printFailed" : "confirm.printed");
             } catch (ReceiptException | RuntimeException e) {
                 LOG.warn("receipt {} not printed: {}", receipt.reference(), e.toString());
                 status = words.get("confirm.printFailed");
