@@ -142,8 +142,7 @@ final class AdminRoutes {
     private void publish(Context ctx) throws SQLException {
         String type = ctx.contentType();
         if (type == null || !(type.startsWith("application/zip") || type.startsWith("application/octet-stream"))) {
-            throw Bodies.refusedUnread(
-                    ctx, ApiException.unsupportedMediaType("send the bundle file as application/zip"));
+            throw ApiException.unsupportedMediaType("send the bundle file as application/zip");
         }
         String target = ctx.queryParam("target");
         Bundles.Published published = s.bundles()

@@ -26,49 +26,42 @@ public final class Bodies {
     /** The raw body, refusing more than {@code max} bytes. */
     public static byte[] raw(Context ctx, long max) {
         long declared = ctx.req().getContentLengthLong();
-        try (InputStream in = ctx.bodyInputStream()) {
+        // Left open: a refusal drains what is left of it (ErrorHandling).
+        try {
+            InputStream in = ctx.bodyInputStream();
             if (declared > max) {
-                throw drained(in, ApiException.tooLarge("the body is " + declared + " bytes; the limit is " + max));
+                throw ApiException.tooLarge("the body is " + declared + " bytes; the limit is " + max);
             }
-            try {
-                return readAtMost(in, max, "the body");
-            } catch (ApiException e) {
-                throw drained(in, e);
-            }
+            return readAtMost(in, max, "the body");
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the body could not be read: " + e.getMessage());
         }
     }
 
     /**
-     * A refusal made before the body was read (a wrong content type, say): the body is drained first, so the
-     * client reads the answer instead of a connection reset while it is still sending.
+     * Drops what is left of the body of a request about to be refused, so the client reads the answer: a
+     * server that answers and then closes on an unread body leaves the client either sending into a reset
+     * connection or reusing a connection that is already gone. A body too large to drain closes the
+     * connection, and says so, on HTTP/1.
      */
-    public static ApiException refusedUnread(Context ctx, ApiException refusal) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            return drained(in, refusal);
-        } catch (IOException e) {
-            refusal.addSuppressed(e);
-            return refusal;
+    static void drainBeforeRefusal(Context ctx) {
+        try {
+            if (drain(ctx.req().getInputStream()) > MAX_DRAINED
+                    && ctx.req().getProtocol().startsWith("HTTP/1")) {
+                ctx.header("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Read as text already, or the client has gone: nothing is left to drop.
         }
     }
 
-    /**
-     * Reads and drops what is left of a refused body, up to {@link #MAX_DRAINED} bytes. A client still sending
-     * when the server closes gets a reset connection instead of the 413, and a kiosk that never learns its batch
-     * is too large sends it again forever.
-     */
-    private static ApiException drained(InputStream in, ApiException refusal) {
+    private static long drain(InputStream in) throws IOException {
         byte[] sink = new byte[64 * 1024];
         long total = 0;
-        try {
-            for (int n; total <= MAX_DRAINED && (n = in.read(sink)) >= 0; ) {
-                total += n;
-            }
-        } catch (IOException e) {
-            refusal.addSuppressed(e);
+        for (int n; total <= MAX_DRAINED && (n = in.read(sink)) >= 0; ) {
+            total += n;
         }
-        return refusal;
+        return total;
     }
 
     /**
@@ -105,10 +98,8 @@ public final class Bodies {
     public static void requireJson(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw refusedUnread(
-                    ctx,
-                    ApiException.unsupportedMediaType(
-                            "send the body as application/json, not " + (type == null ? "nothing" : type)));
+            throw ApiException.unsupportedMediaType(
+                    "send the body as application/json, not " + (type == null ? "nothing" : type));
         }
     }
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every error leaves as {@code {code, message, details}} with its status. A refusal is the client's to fix
  * and is not logged as an error; an unexpected failure is logged once, here, with an id the response
- * carries, and the client learns nothing of the internals.
+ * carries, and the client learns nothing of the internals. Whatever the request body still holds is read and
+ * dropped first, so the client reads the refusal rather than a closed connection.
  */
 final class ErrorHandling {
     static final String ERROR_CODE = "error-code";
@@ -57,6 +58,7 @@ final class ErrorHandling {
 
     static void send(Context ctx, int status, String code, String message, Map<String, Object> details) {
         ctx.attribute(ERROR_CODE, code);
+        Bodies.drainBeforeRefusal(ctx);
         ctx.status(status);
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");

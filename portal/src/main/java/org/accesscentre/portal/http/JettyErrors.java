@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Errors Jetty answers before a request reaches a route (headers too large, a path that is not UTF-8, a NUL
- * in the URI) leave as the same {@code {code, message, details}} as every other error, never as HTML.
+ * in the URI) leave as the same {@code {code, message, details}} as every other error, never as HTML, and on
+ * HTTP/1 with {@code Connection: close}, since Jetty does not keep such a connection.
  */
 final class JettyErrors extends ErrorHandler {
     @Override
@@ -38,6 +39,11 @@ final class JettyErrors extends ErrorHandler {
             return;
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
+            // Jetty closes an HTTP/1 connection after a request it could not read; saying so keeps a client
+            // from sending its next request into a connection that is already gone.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }
