@@ -27,12 +27,14 @@ public final class SqliteStore implements LocalStore {
 
     private final Path file;
     private final StoreConnection db;
+    private final Journal journal;
     /** The next sequence number as this instance last saw it; 0 when it must be read. Guarded by db. */
     private long predictedSequence;
 
     private SqliteStore(Path file, StoreConnection db) {
         this.file = file;
         this.db = db;
+        this.journal = new Journal(db);
     }
 
     /** The store's file in a kiosk's data directory, where both kiosk-app and sync-daemon open it. */
@@ -47,6 +49,11 @@ public final class SqliteStore implements LocalStore {
 
     public Path file() {
         return file;
+    }
+
+    /** The centre's journal and cash book, on this store's connection. */
+    public Journal journal() {
+        return journal;
     }
 
     /**
@@ -244,35 +251,9 @@ public final class SqliteStore implements LocalStore {
             sql.lookup.setLong(1, reference.sequence());
             sql.lookup.setString(2, reference.toString());
             try (ResultSet rs = sql.lookup.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(SubmissionRecord.from(rs)) : Optional.empty();
             }
         });
-    }
-
-    private static SubmissionRecord record(ResultSet rs) throws SQLException {
-        SyncState state = SyncState.fromColumn(rs.getString("sync_state"));
-        return new SubmissionRecord(
-                rs.getLong("seq"),
-                rs.getString("reference"),
-                UUID.fromString(rs.getString("tx_id")),
-                rs.getString("service_id"),
-                rs.getInt("service_version"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.getLong("fee_cents"),
-                rs.getString("currency"),
-                state,
-                instant(rs, "acknowledged_at"),
-                rs.getString("rejected_reason"),
-                rs.getString("status"),
-                rs.getString("status_message"),
-                rs.getString("case_number"),
-                instant(rs, "status_at"),
-                rs.getBoolean("has_sealed"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     @Override

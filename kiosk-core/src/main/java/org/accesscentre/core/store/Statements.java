@@ -39,7 +39,11 @@ final class Statements implements AutoCloseable {
     final PreparedStatement getMeta;
     final PreparedStatement putMeta;
 
+    /** For the journal's statements, prepared as needed: they run a few times a minute, not per item. */
+    final Connection connection;
+
     Statements(Connection c) throws SQLException {
+        connection = c;
         begin = prepare(c, "BEGIN IMMEDIATE");
         commit = prepare(c, "COMMIT");
         nextSequence = prepare(c, """
