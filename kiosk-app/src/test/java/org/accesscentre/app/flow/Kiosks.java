@@ -15,18 +15,19 @@ import org.accesscentre.device.config.IdlePolicy;
 import org.accesscentre.testing.TestClock;
 
 /** A kiosk's view models on a test clock, with work run on the calling thread. */
-final class Kiosks {
-    static final Instant T0 = Instant.parse("2026-11-22T14:00:00Z");
+public final class Kiosks {
+    public static final Instant T0 = Instant.parse("2026-11-22T14:00:00Z");
 
-    final TestClock clock = new TestClock(T0);
+    public final TestClock clock = new TestClock(T0);
     final KeyPair envelope = Keys.generate(Keys.X25519);
-    final LocalStore store;
-    final ShellViewModel shell;
+    public final LocalStore store;
+    public final ShellViewModel shell;
+    public final KioskContext ctx;
 
-    Kiosks(LocalStore store, Path dir) throws Exception {
+    public Kiosks(LocalStore store, Path dir) throws Exception {
         this.store = store;
         DeviceState.write(store, DeviceState.ENROLMENT, new Enrolment("dev_test", "SOU", 3, 0, T0), T0);
-        KioskContext ctx = new KioskContext(
+        this.ctx = new KioskContext(
                 clock,
                 ZoneId.of("America/St_Lucia"),
                 "SOU",
