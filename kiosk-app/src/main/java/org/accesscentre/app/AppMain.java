@@ -77,9 +77,14 @@ public final class AppMain implements Callable<Integer> {
                         stage.hide();
                     }
                 };
-        show(device, toolkit, width, height, fullscreen, onFirstFrame);
-        return 0;
+        return show(device, toolkit, width, height, fullscreen, onFirstFrame) ? RESTART : 0;
     }
+
+    /**
+     * The exit status that asks for a restart (EX_TEMPFAIL): the attendant's "Restart the app". systemd restarts
+     * the service whatever the status; {@code ./kiosk app} and the demo start the app again on this one.
+     */
+    public static final int RESTART = 75;
 
     /**
      * Shows the kiosk and returns when its window closes. The listener, if any, hears when the first frame is
@@ -113,7 +118,8 @@ public final class AppMain implements Callable<Integer> {
         return started;
     }
 
-    private static void show(
+    /** Shows the kiosk until its window closes; true when that was the attendant's restart. */
+    private static boolean show(
             DeviceConfig device,
             CompletableFuture<Scene> toolkit,
             double width,
@@ -122,11 +128,16 @@ public final class AppMain implements Callable<Integer> {
             @Nullable FirstFrameListener onFirstFrame)
             throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean restart = new java.util.concurrent.atomic.AtomicBoolean();
         try (KioskAssembly kiosk = KioskAssembly.open(device)) {
             Scene warm = toolkit.get();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
+                kiosk.desk().desk().onRestart(() -> {
+                    restart.set(true);
+                    stage.hide();
+                });
                 KioskWindow.show(stage, kiosk.shell(), kiosk.view(), width, height, fullscreen);
                 FirstFrame.watch(stage.getScene(), () -> {
                     // Held until now, so the stylesheets it parsed were still cached for the kiosk's scene.
@@ -138,6 +149,7 @@ public final class AppMain implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Platform.runLater(Platform::exit), "app-shutdown"));
             closed.await();
+            return restart.get();
         } finally {
             Platform.exit();
         }

@@ -5,6 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.desk.Desk;
+import org.accesscentre.app.desk.DeskSettings;
+import org.accesscentre.app.desk.DeskViewModel;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.app.receipt.PngReceiptPrinter;
@@ -18,20 +21,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * The kiosk app put together from its configuration: the store it shares with the sync daemon, the
  * catalogue in force, the receipt printer, one background thread for sealing and saving, and the view
- * models. The view is made on the FX thread when first asked for.
+ * models, citizen's and attendant's. The view is made on the FX thread when first asked for.
  */
 public final class KioskAssembly implements AutoCloseable {
     private final DeviceConfig config;
     private final SqliteStore store;
     private final ExecutorService background;
     private final ShellViewModel shell;
+    private final DeskViewModel desk;
     private @Nullable ShellView view;
 
-    private KioskAssembly(DeviceConfig config, SqliteStore store, ExecutorService background, ShellViewModel shell) {
+    private KioskAssembly(
+            DeviceConfig config,
+            SqliteStore store,
+            ExecutorService background,
+            ShellViewModel shell,
+            DeskViewModel desk) {
         this.config = config;
         this.store = store;
         this.background = background;
         this.shell = shell;
+        this.desk = desk;
     }
 
     public static KioskAssembly open(DeviceConfig config) throws StoreException {
@@ -58,7 +68,14 @@ public final class KioskAssembly implements AutoCloseable {
                     background,
                     Platform::runLater,
                     new PngReceiptPrinter(config.dataDir().resolve("receipts")));
-            return new KioskAssembly(config, store, background, new ShellViewModel(ctx));
+            ShellViewModel shell = new ShellViewModel(ctx);
+            Desk desk = new Desk(
+                    ctx,
+                    store.journal(),
+                    new DeskSettings(config.attendants(), config.session(), config.openingHours()),
+                    shell);
+            return new KioskAssembly(
+                    config, store, background, shell, new DeskViewModel(desk, shell, config.dataDir()));
         } catch (StoreException | RuntimeException e) {
             background.shutdownNow();
             store.close();
@@ -74,10 +91,14 @@ public final class KioskAssembly implements AutoCloseable {
         return shell;
     }
 
+    public DeskViewModel desk() {
+        return desk;
+    }
+
     /** The shell's view; on the FX thread. */
     public ShellView view() {
         if (view == null) {
-            view = new ShellView(shell);
+            view = new ShellView(shell, desk);
         }
         return view;
     }

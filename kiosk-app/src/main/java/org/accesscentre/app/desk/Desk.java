@@ -349,6 +349,23 @@ public final class Desk {
         this.restart = restart;
     }
 
+    /** Asks the sync daemon, through the store, for a full round now rather than at its next interval. */
+    public void syncNow() {
+        Instant now = ctx.clock().instant();
+        try {
+            DeviceState.write(ctx.store(), SYNC_REQUESTED, new SyncRequest(now, attendantId()), now);
+        } catch (StoreException e) {
+            LOG.error("cannot ask for a sync: {}", e.getMessage());
+        }
+        record("kiosk.sync_requested", body());
+    }
+
+    /** The daemon's cue for a round now; the same key and JSON as the daemon reads. */
+    record SyncRequest(Instant at, String by) {}
+
+    static final DeviceState.Key<SyncRequest> SYNC_REQUESTED =
+            new DeviceState.Key<>("sync.requested", SyncRequest.class);
+
     public void restartApp() {
         record("kiosk.restart_requested", body());
         restart.run();
@@ -400,5 +417,9 @@ public final class Desk {
 
     KioskContext context() {
         return ctx;
+    }
+
+    Journal journal() {
+        return journal;
     }
 }

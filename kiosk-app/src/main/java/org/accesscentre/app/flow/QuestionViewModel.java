@@ -186,7 +186,7 @@ public final class QuestionViewModel {
             return false;
         }
         problem.set(null);
-        session.answer(field.id(), answer, Answers.CITIZEN);
+        session.answer(field.id(), answer, shell.enteredBy());
         shell.answered(field.id());
         return true;
     }

@@ -10,18 +10,22 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import org.accesscentre.app.catalogue.CatalogueSource;
 import org.accesscentre.app.i18n.Languages;
 import org.accesscentre.app.i18n.Strings;
+import org.accesscentre.core.answer.Answers;
 import org.accesscentre.core.catalogue.Catalogue;
 import org.accesscentre.core.catalogue.Field;
 import org.accesscentre.core.catalogue.Service;
 import org.accesscentre.core.store.Receipt;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Strings> strings = new ReadOnlyObjectWrapper<>(this, "strings");
     private final IntegerProperty textSize = new SimpleIntegerProperty(this, "textSize", 0);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast", false);
+    private final ReadOnlyStringWrapper assisting = new ReadOnlyStringWrapper(this, "assisting", "");
+    private @Nullable String assistingId;
     private final IdleWatch idle;
     private final SyncIndicator sync;
     private Languages languages;
@@ -127,6 +133,38 @@ public final class ShellViewModel {
         return Bindings.createBooleanBinding(
                 () -> !(screen.get() instanceof Screen.Welcome) && !(screen.get() instanceof Screen.Confirmation),
                 screen);
+    }
+
+    // ----- assisted filling -----
+
+    /**
+     * An attendant fills in for the citizen (or with them): until {@link #handBack}, each answer is recorded as
+     * entered by {@code attendant:<id>}, and that travels sealed with the request.
+     */
+    public void assist(String attendantId, String attendantName) {
+        assistingId = attendantId;
+        assisting.set(attendantName);
+    }
+
+    /** The citizen types again. */
+    public void handBack() {
+        assistingId = null;
+        assisting.set("");
+    }
+
+    /** The name of the attendant filling in, or "" when the citizen is. */
+    public ReadOnlyStringProperty assistingProperty() {
+        return assisting.getReadOnlyProperty();
+    }
+
+    /** Who enters an answer now: {@link Answers#CITIZEN} or {@code attendant:<id>}. */
+    String enteredBy() {
+        return assistingId == null ? Answers.CITIZEN : "attendant:" + assistingId;
+    }
+
+    /** The service whose form is being filled in, if any. */
+    public Optional<String> serviceInProgress() {
+        return session.active() ? Optional.of(session.form().service().id()) : Optional.empty();
     }
 
     KioskContext context() {
@@ -255,6 +293,7 @@ public final class ShellViewModel {
      */
     public void finish() {
         session.wipe();
+        handBack();
         history.clear();
         idle.watch(false);
         textSize.set(0);

@@ -1,5 +1,6 @@
 package org.accesscentre.app.view;
 
+import org.accesscentre.app.desk.DeskViewModel;
 import org.accesscentre.app.flow.ConfirmationViewModel;
 import org.accesscentre.app.flow.FindServiceViewModel;
 import org.accesscentre.app.flow.LookupViewModel;
@@ -12,10 +13,12 @@ import org.accesscentre.app.flow.ShellViewModel;
 /** Which view model and which view each screen gets. */
 final class Pages {
     private final ShellViewModel shell;
+    private final DeskViewModel desk;
     private final KeyboardDock dock;
 
-    Pages(ShellViewModel shell, KeyboardDock dock) {
+    Pages(ShellViewModel shell, DeskViewModel desk, KeyboardDock dock) {
         this.shell = shell;
+        this.desk = desk;
         this.dock = dock;
     }
 
@@ -36,7 +39,8 @@ final class Pages {
 
     PageView view(Screen screen, Object model) {
         return switch (screen) {
-            case Screen.Welcome w -> new WelcomeView(shell);
+            case Screen.Welcome w ->
+                new WelcomeView(shell, desk.desk().nowServingProperty().get());
             case Screen.Categories c -> new CategoriesView(shell, (FindServiceViewModel) model);
             case Screen.Services s -> new ServicesView((FindServiceViewModel) model, s.categoryId());
             case Screen.Search s -> new SearchView(shell, (FindServiceViewModel) model, dock);

@@ -3,6 +3,7 @@ package org.accesscentre.app.view;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.event.Event;
 import javafx.geometry.Pos;
@@ -19,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.accesscentre.app.desk.DeskViewModel;
 import org.accesscentre.app.flow.Screen;
 import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.app.i18n.Strings;
@@ -36,6 +38,7 @@ public final class ShellView {
     private static final double SHORT_SCREEN = 600;
 
     private final ShellViewModel vm;
+    private final DeskViewModel desk;
     private final StackPane layers = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final StackPane content = new StackPane();
@@ -46,10 +49,15 @@ public final class ShellView {
     private final Pages pages;
     private final Timeline ticker;
     private Object pageModel = new Object();
+    /** Below this width the top bar says things shorter. */
+    private static final double NARROW = 1000;
 
-    public ShellView(ShellViewModel vm) {
+    private boolean narrow;
+
+    public ShellView(ShellViewModel vm, DeskViewModel desk) {
         this.vm = vm;
-        this.pages = new Pages(vm, dock);
+        this.desk = desk;
+        this.pages = new Pages(vm, desk, dock);
         layers.getStyleClass().add("kiosk");
         frame.getStyleClass().add("frame");
         content.getStyleClass().add("content");
@@ -59,10 +67,18 @@ public final class ShellView {
 
         topBar.getStyleClass().add("top-bar");
         bottomBar.getStyleClass().add("bottom-bar");
-        frame.setTop(topBar);
+        frame.setTop(new VBox(topBar, DeskOverlays.assistBanner(vm)));
         frame.setCenter(scroller);
         frame.setBottom(new VBox(dock.node(), bottomBar));
-        layers.getChildren().addAll(frame, IdleOverlay.of(vm));
+        DeskView deskView = new DeskView(desk);
+        layers.getChildren()
+                .addAll(
+                        frame,
+                        IdleOverlay.of(vm),
+                        DeskOverlays.sessionWarning(vm, desk),
+                        DeskOverlays.outOfService(vm, desk),
+                        deskView.node(),
+                        DeskOverlays.corner(desk));
 
         vm.screenProperty().addListener((obs, was, is) -> {
             pageModel = pages.model(is);
@@ -78,7 +94,19 @@ public final class ShellView {
         });
         vm.sync().onlineProperty().addListener((obs, was, is) -> render());
         vm.sync().enrolledProperty().addListener((obs, was, is) -> render());
-        layers.widthProperty().addListener((obs, was, is) -> scale());
+        desk.desk().helpRequestedProperty().addListener((obs, was, is) -> renderTopBar(vm.strings()));
+        desk.desk().sessionProperty().addListener((obs, was, is) -> renderTopBar(vm.strings()));
+        desk.desk().nowServingProperty().addListener((obs, was, is) -> {
+            if (vm.screen() instanceof Screen.Welcome) {
+                render();
+            }
+        });
+        layers.widthProperty().addListener((obs, was, is) -> {
+            scale();
+            if ((is.doubleValue() < NARROW) != narrow) {
+                renderTopBar(vm.strings());
+            }
+        });
         layers.heightProperty().addListener((obs, was, is) -> scale());
         // Any touch, click or key is a sign of life; filters see it before any control consumes it.
         layers.addEventFilter(MouseEvent.MOUSE_PRESSED, this::touched);
@@ -88,6 +116,7 @@ public final class ShellView {
         int[] seconds = {0};
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             vm.idle().tick();
+            desk.desk().tick();
             if (++seconds[0] % 5 == 0) {
                 vm.sync().refresh();
             }
@@ -196,12 +225,17 @@ public final class ShellView {
     private void renderTopBar(Strings s) {
         Label title = new Label(s.get("app.title"));
         title.getStyleClass().add("app-title");
-        // On the 7-inch screen the bar's buttons need the room; the title is the least needed thing there.
-        title.visibleProperty().bind(layers.widthProperty().greaterThanOrEqualTo(1000));
+        // Below full HD the bar's buttons (help among them) need the room; the title is the least needed there.
+        title.visibleProperty().bind(layers.widthProperty().greaterThanOrEqualTo(1400));
         title.managedProperty().bind(title.visibleProperty());
         boolean enrolled = vm.sync().enrolledProperty().get();
         boolean online = vm.sync().online();
-        Label status = new Label(s.get(!enrolled ? "status.notReady" : online ? "status.online" : "status.offline"));
+        // On the 7-inch screen every button keeps its words whole; the status and help say it shorter.
+        narrow = layers.getWidth() > 0 && layers.getWidth() < NARROW;
+        Label status = new Label(s.get(
+                !enrolled
+                        ? "status.notReady"
+                        : online ? "status.online" : narrow ? "status.offline.short" : "status.offline"));
         status.setId("sync-status");
         status.getStyleClass().add("sync-status");
         javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(6);
@@ -211,6 +245,29 @@ public final class ShellView {
         status.setWrapText(true);
         HBox.setHgrow(status, javafx.scene.layout.Priority.SOMETIMES);
         topBar.getChildren().setAll(title, status, Ui.grow());
+        if (desk.desk().sessionProperty().get() != null) {
+            Label left = new Label();
+            left.textProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> s.get(
+                                    "session.left",
+                                    "time",
+                                    desk.desk().sessionLeftProperty().get()),
+                            desk.desk().sessionLeftProperty()));
+            left.getStyleClass().add("session-left");
+            left.setId("session-left");
+            topBar.getChildren().add(left);
+        }
+        boolean called = desk.desk().helpRequestedProperty().get();
+        Button help = Ui.button(
+                s.get(called ? "help.coming" : narrow ? "help.call.short" : "help.call"),
+                "help",
+                "bar-button",
+                "help-button");
+        help.setId("help");
+        help.setDisable(called);
+        help.setOnAction(e -> desk.desk().requestHelp("screen"));
+        topBar.getChildren().add(help);
         for (String locale : vm.locales()) {
             if (!locale.equals(vm.locale())) {
                 Button lang = Ui.button(vm.languageName(locale), "globe", "bar-button");
@@ -233,6 +290,11 @@ public final class ShellView {
             finish.setAccessibleText(s.get("nav.finish.hint"));
             finish.setOnAction(e -> vm.finish());
             topBar.getChildren().add(finish);
+        }
+        for (Node n : topBar.getChildren()) {
+            if (n instanceof Button b) {
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
         }
     }
 

@@ -29,6 +29,12 @@ final class Ui {
         return l;
     }
 
+    static Label subheading(String text) {
+        Label l = heading(text);
+        l.getStyleClass().setAll("label", "subheading");
+        return l;
+    }
+
     static Label caption(String text) {
         Label l = paragraph(text);
         l.getStyleClass().add("caption");

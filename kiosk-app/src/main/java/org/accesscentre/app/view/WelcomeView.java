@@ -12,9 +12,12 @@ import org.accesscentre.app.i18n.Strings;
 /** The welcome: a big Start, the languages always in sight, and a way to check an earlier request. */
 final class WelcomeView implements PageView {
     private final ShellViewModel shell;
+    private final String nowServing;
 
-    WelcomeView(ShellViewModel shell) {
+    /** {@code nowServing}: the walk-in ticket being served, or "" when no queue runs. */
+    WelcomeView(ShellViewModel shell, String nowServing) {
         this.shell = shell;
+        this.nowServing = nowServing;
     }
 
     @Override
@@ -53,6 +56,12 @@ final class WelcomeView implements PageView {
         lookup.setOnAction(e -> shell.openLookup());
 
         VBox box = Ui.column("welcome", heading, sub, start, notReady, choose, languages, lookup);
+        if (!nowServing.isEmpty()) {
+            Label serving = new Label(s.get("welcome.nowServing", "ticket", nowServing));
+            serving.getStyleClass().add("now-serving");
+            serving.setId("now-serving");
+            box.getChildren().add(0, serving);
+        }
         box.setAlignment(Pos.CENTER);
         return box;
     }

@@ -22,6 +22,10 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.accesscentre.app.KioskWindow;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.desk.Desk;
+import org.accesscentre.app.desk.DeskSettings;
+import org.accesscentre.app.desk.DeskViewModel;
+import org.accesscentre.app.desk.Desks;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.QuestionViewModel;
 import org.accesscentre.app.flow.Screen;
@@ -35,6 +39,7 @@ import org.accesscentre.core.state.Enrolment;
 import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreOptions;
 import org.accesscentre.device.config.IdlePolicy;
+import org.accesscentre.device.config.SessionPolicy;
 import org.accesscentre.testing.TestClock;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.BaseRobot;
@@ -53,6 +58,7 @@ final class KioskUi implements AutoCloseable {
     final Path dir;
     final SqliteStore store;
     final ShellViewModel shell;
+    final DeskViewModel desk;
     final ShellView view;
 
     KioskUi(Stage stage, Path dir) throws Exception {
@@ -77,7 +83,15 @@ final class KioskUi implements AutoCloseable {
                 Runnable::run,
                 new PngReceiptPrinter(dir.resolve("receipts")));
         this.shell = new ShellViewModel(ctx);
-        this.view = new ShellView(shell);
+        this.desk = new DeskViewModel(
+                new Desk(
+                        ctx,
+                        store.journal(),
+                        new DeskSettings(List.of(Desks.MARIE, Desks.JOSEPH), SessionPolicy.DEFAULT, Desks.HOURS),
+                        shell),
+                shell,
+                dir);
+        this.view = new ShellView(shell, desk);
         stage.setScene(KioskWindow.scene(view, width, height));
         stage.show();
     }
