@@ -3,9 +3,12 @@ package org.accesscentre.app.desk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.accesscentre.app.flow.KioskContext;
+import org.accesscentre.core.catalogue.Fee;
 import org.accesscentre.core.reference.ReferenceNumber;
 import org.accesscentre.core.store.Journal;
+import org.accesscentre.core.store.PaymentRefusedException;
 import org.accesscentre.core.store.Reconciliation;
 import org.accesscentre.core.store.StoreException;
 
@@ -24,11 +27,23 @@ public final class CashBook {
         this.desk = desk;
     }
 
-    /** The requests with a fee made on {@code day} (the centre's local date), oldest first. */
+    /**
+     * The requests made on {@code day} (the centre's local date) whose fee is paid at this desk, oldest first.
+     * A fee paid at the agency (a licence, paid when the photo is taken) is not the desk's cash.
+     */
     public List<Journal.Fee> fees(LocalDate day) throws StoreException {
         Instant from = day.atStartOfDay(ctx.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ctx.zone()).toInstant();
-        return journal.fees(from, to);
+        return journal.fees(from, to).stream()
+                .filter(f -> paidAtDesk(f.serviceId()))
+                .toList();
+    }
+
+    private boolean paidAtDesk(String serviceId) {
+        return desk.catalogue()
+                .service(serviceId)
+                .map(s -> s.fee() != null && s.fee().payAt() == Fee.PayAt.DESK)
+                .orElse(true); // a service since withdrawn: its fee was taken here, so it stays in the books
     }
 
     /**
@@ -42,6 +57,10 @@ public final class CashBook {
         String attendant = desk.attendantId();
         if (attendant.isEmpty()) {
             throw new IllegalStateException("an attendant must be signed in to take cash");
+        }
+        Optional<Journal.Fee> fee = journal.fee(reference);
+        if (fee.isPresent() && !paidAtDesk(fee.get().serviceId())) {
+            throw new PaymentRefusedException("the fee for " + reference + " is paid at the agency, not at this desk");
         }
         return journal.confirmPayment(
                 reference, amountCents, cashReceipt, attendant, ctx.clock().instant());

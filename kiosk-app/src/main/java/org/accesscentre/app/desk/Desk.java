@@ -422,4 +422,8 @@ public final class Desk {
     Journal journal() {
         return journal;
     }
+
+    org.accesscentre.core.catalogue.Catalogue catalogue() {
+        return shell.catalogue();
+    }
 }

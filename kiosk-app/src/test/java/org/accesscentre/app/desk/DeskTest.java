@@ -207,6 +207,12 @@ class DeskTest {
                 assertThrows(PaymentRefusedException.class, () -> d.desk.cash().confirm(paid, 2500, "1003"));
         assertTrue(twice.getMessage().contains("paid already"), twice.getMessage());
 
+        // A licence's fee is paid at the licensing office: not the desk's cash.
+        var licence = d.paidService("licence-renewal", 10_000);
+        var atAgency =
+                assertThrows(PaymentRefusedException.class, () -> d.desk.cash().confirm(licence, 10_000, "1004"));
+        assertTrue(atAgency.getMessage().contains("paid at the agency"), atAgency.getMessage());
+
         List<Journal.Fee> fees = d.desk.cash().fees(d.kiosk.ctx.today());
         assertEquals(3, fees.size());
         assertEquals("att-1", fees.getFirst().payment().orElseThrow().confirmedBy());

@@ -73,11 +73,17 @@ public final class Desks implements AutoCloseable {
 
     /** A request with a fee, as the app would store it (the answers do not matter here). */
     public org.accesscentre.core.reference.ReferenceNumber paidService(long feeCents) throws StoreException {
+        return paidService("birth-certificate", feeCents);
+    }
+
+    /** A request for {@code serviceId} with a fee, stored as the app would. */
+    public org.accesscentre.core.reference.ReferenceNumber paidService(String serviceId, long feeCents)
+            throws StoreException {
         return store.submit(new org.accesscentre.core.store.NewSubmission(
                         "SOU",
                         3,
                         java.util.UUID.randomUUID(),
-                        "birth-certificate",
+                        serviceId,
                         1,
                         1,
                         feeCents,

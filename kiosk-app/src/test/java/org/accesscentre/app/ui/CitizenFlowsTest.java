@@ -80,32 +80,6 @@ class CitizenFlowsTest {
                 CATALOGUE, service, new Random(service.id().hashCode()), LocalDate.ofInstant(KioskUi.T0, KioskUi.ZONE));
     }
 
-    private void openForm(FxRobot robot, Service service) {
-        KioskUi.tap(robot, "#start");
-        KioskUi.tap(robot, "#category-" + service.category());
-        KioskUi.tap(robot, "#service-" + service.id());
-        KioskUi.tap(robot, "#begin");
-    }
-
-    /** Answers questions until the review, failing on any question the UI refuses. */
-    private void answerUntilReview(FxRobot robot, Answers answers) {
-        for (int step = 0; step < 40 && kiosk.screen().equals("Question"); step++) {
-            String field = kiosk.fieldId();
-            Optional<Answer> a = answers.get(field);
-            if (a.isPresent()) {
-                kiosk.answer(robot, a.get());
-            } else {
-                kiosk.skip(robot);
-            }
-            String error = robot.lookup("#error")
-                    .tryQueryAs(Labeled.class)
-                    .map(Labeled::getText)
-                    .orElse("");
-            assertEquals("", error, "question " + field + " refused " + a);
-        }
-        assertEquals("Review", kiosk.screen());
-    }
-
     /** A free-text answer that can be changed to a longer one and stay valid. */
     private static Optional<Field> changeable(Service service, Answers answers) {
         return service.fields().stream()
@@ -122,8 +96,8 @@ class CitizenFlowsTest {
     void everyDemoServiceGoesFromTheWelcomeScreenToAPrintedReceipt(String serviceId, FxRobot robot) throws Exception {
         Service service = service(serviceId);
         Answers answers = answersFor(service);
-        openForm(robot, service);
-        answerUntilReview(robot, answers);
+        kiosk.openForm(robot, service);
+        kiosk.answerUntilReview(robot, answers);
 
         // Check, and change one answer: the review shows the new one, and only it is sent.
         Field field = changeable(service, answers).orElseThrow(() -> new AssertionError("nothing to change"));
@@ -182,7 +156,7 @@ class CitizenFlowsTest {
     @Test
     void theIdleTimeoutWipesTheFormAndLeavesNoAnswerInTheSceneGraph(FxRobot robot) {
         Service service = service("licence-renewal");
-        openForm(robot, service);
+        kiosk.openForm(robot, service);
         kiosk.answer(robot, new Answer.Text("D045821"));
         KioskUi.typeInto(robot, robot.lookup("#answer").queryAs(Node.class), "Kervin Jn Baptiste");
         assertTrue(sceneText(robot).contains("Kervin Jn Baptiste"));
@@ -202,7 +176,7 @@ class CitizenFlowsTest {
         assertFalse(all.contains("D045821"), "the licence number typed is gone from every node");
 
         // Starting again shows an empty form.
-        openForm(robot, service);
+        kiosk.openForm(robot, service);
         assertEquals("", ((TextInputControl) robot.lookup("#answer").query()).getText());
     }
 
@@ -240,8 +214,8 @@ class CitizenFlowsTest {
     @Test
     void aReferenceFromThisKioskIsLookedUpAndAMistypedOneIsExplained(FxRobot robot) throws Exception {
         Service service = service("report-problem");
-        openForm(robot, service);
-        answerUntilReview(robot, answersFor(service));
+        kiosk.openForm(robot, service);
+        kiosk.answerUntilReview(robot, answersFor(service));
         KioskUi.tap(robot, "#send");
         String reference = robot.lookup("#reference").queryLabeled().getAccessibleText();
         KioskUi.tap(robot, "#another");
@@ -263,7 +237,7 @@ class CitizenFlowsTest {
     @Test
     void switchingToFrenchMidFormKeepsTheAnswersAndTranslatesThePage(FxRobot robot) {
         Service service = service("licence-renewal");
-        openForm(robot, service);
+        kiosk.openForm(robot, service);
         kiosk.answer(robot, new Answer.Text("D045821"));
         KioskUi.typeKeys(robot, robot.lookup("#answer").queryAs(Node.class), "Kervin Jn Baptiste");
         String english = robot.lookup("#question").queryLabeled().getText();

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -33,6 +34,8 @@ import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.app.receipt.PngReceiptPrinter;
 import org.accesscentre.app.view.ShellView;
 import org.accesscentre.core.answer.Answer;
+import org.accesscentre.core.answer.Answers;
+import org.accesscentre.core.catalogue.Service;
 import org.accesscentre.core.keys.Keys;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.Enrolment;
@@ -111,6 +114,33 @@ final class KioskUi implements AutoCloseable {
 
     QuestionViewModel question() {
         return shell.question(fieldId());
+    }
+
+    /** From the welcome screen to the first question of a service, as a citizen taps. */
+    void openForm(FxRobot robot, Service service) {
+        KioskUi.tap(robot, "#start");
+        KioskUi.tap(robot, "#category-" + service.category());
+        KioskUi.tap(robot, "#service-" + service.id());
+        KioskUi.tap(robot, "#begin");
+    }
+
+    /** Answers questions until the review, failing on any question the UI refuses. */
+    void answerUntilReview(FxRobot robot, Answers answers) {
+        for (int step = 0; step < 40 && screen().equals("Question"); step++) {
+            String field = fieldId();
+            Optional<Answer> a = answers.get(field);
+            if (a.isPresent()) {
+                answer(robot, a.get());
+            } else {
+                skip(robot);
+            }
+            String error = robot.lookup("#error")
+                    .tryQueryAs(Labeled.class)
+                    .map(Labeled::getText)
+                    .orElse("");
+            assertEquals("", error, "question " + field + " refused " + a);
+        }
+        assertEquals("Review", screen());
     }
 
     /** Scrolls the page so the node is in view, then taps it. */
