@@ -38,6 +38,7 @@ final class DeskView {
         root.getStyleClass().add("desk");
         root.setId("desk");
         root.getChildren().add(frame);
+        root.sceneProperty().addListener((obs, was, is) -> render()); // skins are made once in a scene
         root.visibleProperty().bind(vm.modeProperty().isNotEqualTo(Mode.CLOSED));
         vm.modeProperty().addListener((obs, was, is) -> render());
         vm.tabProperty().addListener((obs, was, is) -> render());
@@ -68,6 +69,11 @@ final class DeskView {
         frame.setTop(topBar());
         frame.setCenter(scroller);
         frame.setBottom(dock.node());
+        if (root.getScene() != null) {
+            root.applyCss();
+            root.layout();
+        }
+        Ui.uncache(root);
     }
 
     private Node topBar() {

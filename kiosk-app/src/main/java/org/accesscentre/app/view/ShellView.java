@@ -146,18 +146,7 @@ public final class ShellView {
     private void uncache() {
         layers.applyCss();
         layers.layout();
-        uncache(layers);
-    }
-
-    private static void uncache(Node node) {
-        if (node.isCache()) {
-            node.setCache(false);
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                uncache(child);
-            }
-        }
+        Ui.uncache(layers);
     }
 
     private void revealTypingField() {
@@ -204,7 +193,11 @@ public final class ShellView {
     }
 
     private void touched(Event e) {
-        vm.idle().touched();
+        // While "Are you still there?" shows, its buttons decide. A touch hiding it would also disarm the
+        // button being pressed, and "Finish now" would do nothing.
+        if (!vm.idle().warningProperty().get()) {
+            vm.idle().touched();
+        }
     }
 
     private void render() {
@@ -255,6 +248,7 @@ public final class ShellView {
                                     desk.desk().sessionLeftProperty().get()),
                             desk.desk().sessionLeftProperty()));
             left.getStyleClass().add("session-left");
+            left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             left.setId("session-left");
             topBar.getChildren().add(left);
         }

@@ -180,6 +180,29 @@ class CitizenFlowsTest {
         assertEquals("", ((TextInputControl) robot.lookup("#answer").query()).getText());
     }
 
+    @Test
+    void theIdleWarningsButtonsDoWhatTheySay(FxRobot robot) {
+        kiosk.openForm(robot, service("feedback"));
+        robot.interact(() -> {
+            kiosk.clock.advance(Duration.ofSeconds(61));
+            kiosk.shell.idle().tick();
+        });
+        KioskUi.tap(robot, "#more-time");
+        assertFalse(robot.lookup("#idle-warning").query().isVisible());
+        assertEquals("Question", kiosk.screen(), "more time keeps the form");
+
+        robot.interact(() -> {
+            kiosk.clock.advance(Duration.ofSeconds(61));
+            kiosk.shell.idle().tick();
+        });
+        // A tap on the dimmed page is not an answer: the warning stays until a button is chosen.
+        KioskUi.tap(robot, robot.lookup("#idle-warning").queryAs(Node.class));
+        assertTrue(robot.lookup("#idle-warning").query().isVisible());
+        KioskUi.tap(robot, "#finish-now");
+        assertEquals("Welcome", kiosk.screen(), "Finish now wipes at once");
+        assertFalse(robot.lookup("#idle-warning").query().isVisible());
+    }
+
     /** Every string any node in the window holds: labels, buttons, fields, and their accessible text. */
     private static String sceneText(FxRobot robot) {
         StringBuilder all = new StringBuilder();

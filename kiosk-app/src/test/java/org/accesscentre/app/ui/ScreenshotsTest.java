@@ -145,6 +145,8 @@ class ScreenshotsTest {
             KioskUi.tap(robot, "#bar-language-fr");
             robot.interact(() -> kiosk.shell.highContrastProperty().set(highContrast));
             shoot.take("12-welcome-fr");
+            KioskUi.tap(robot, "#language-en");
+            attendantScreens(robot, kiosk, shoot, highContrast);
         } finally {
             kiosk.close();
         }
@@ -152,6 +154,48 @@ class ScreenshotsTest {
         try (Stream<Path> files = Files.list(out())) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(suffix + ".png")));
         }
+    }
+
+    /** Attendant mode's screens, and what the citizen sees of it. */
+    private static void attendantScreens(FxRobot robot, KioskUi kiosk, Shooter shoot, boolean highContrast)
+            throws Exception {
+        for (int i = 0; i < 5; i++) {
+            KioskUi.tap(robot, "#attendant-corner");
+        }
+        shoot.take("20-attendant-choose");
+        KioskUi.tap(robot, "#attendant-att-1");
+        for (char c : "24".toCharArray()) {
+            KioskUi.tap(robot, "#pin-" + c);
+        }
+        shoot.take("21-attendant-pin");
+        for (char c : "68".toCharArray()) {
+            KioskUi.tap(robot, "#pin-" + c);
+        }
+        KioskUi.tap(robot, "#pin-ok");
+        KioskUi.tap(robot, "#issue-ticket");
+        KioskUi.tap(robot, "#issue-ticket");
+        KioskUi.tap(robot, "#call-next");
+        KioskUi.typeInto(robot, robot.lookup("#session-ticket").queryAs(Node.class), "A-001");
+        KioskUi.tap(robot, "#start-session");
+        robot.interact(() -> kiosk.desk.desk().requestHelp("screen"));
+        shoot.take("22-attendant-session");
+        KioskUi.tap(robot, "#help-answer");
+        KioskUi.tap(robot, "#tab-cash");
+        shoot.take("23-attendant-cash");
+        KioskUi.tap(robot, "#tab-kiosk");
+        shoot.take("24-attendant-kiosk");
+        KioskUi.tap(robot, "#desk-close");
+        robot.interact(() -> kiosk.shell.highContrastProperty().set(highContrast));
+        shoot.take("25-welcome-now-serving");
+        robot.interact(() -> {
+            kiosk.clock.advance(java.time.Duration.ofMinutes(25));
+            kiosk.desk.desk().tick();
+        });
+        shoot.take("26-session-warning");
+        KioskUi.tap(robot, "#session-warning-ok");
+        robot.interact(() -> kiosk.desk.desk().lock("out of service"));
+        shoot.take("27-out-of-service");
+        robot.interact(() -> kiosk.desk.desk().unlock());
     }
 
     @FunctionalInterface
@@ -230,10 +274,19 @@ class ScreenshotsTest {
         return b.getWidth() > 1 && b.getHeight() > 1;
     }
 
-    /** Under the idle warning's scrim nothing can be touched; only its own buttons count. */
+    /** The layers over the page, bottom to top; each covers everything under it. */
+    private static final List<String> OVERLAYS =
+            List.of("#idle-warning", "#session-warning", "#out-of-service", "#desk");
+
+    /** Under the topmost overlay showing (a warning's scrim, Out of service, attendant mode) nothing can be touched. */
     private static boolean underOverlay(Node node) {
-        Node overlay = node.getScene().lookup("#idle-warning");
-        return overlay != null && showing(overlay) && !contains(overlay, node);
+        for (String id : OVERLAYS.reversed()) {
+            Node overlay = node.getScene().lookup(id);
+            if (overlay != null && showing(overlay)) {
+                return !contains(overlay, node);
+            }
+        }
+        return false;
     }
 
     private static boolean contains(Node outer, Node inner) {
