@@ -11,6 +11,7 @@ import com.github.anastaciocintra.escpos.barcode.QRCode.QRErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.accesscentre.app.receipt.QrCodes;
 import org.accesscentre.app.receipt.ReceiptContent;
@@ -177,7 +178,10 @@ public final class EscPosEncoder {
         static final Style PLAIN = new Style();
         static final Style BOLD = new Style().setBold(true);
         static final Style CENTRE = new Style().setJustification(Justification.Center);
-        static final Style BOLD_CENTRE = new Style(CENTRE).setBold(true);
+        // Never the copy constructor Style(Style): in escpos-coffee 4.1.0 it drops the default line spacing
+        // and writes ESC 3 0, which prints the following lines on top of each other.
+        static final Style BOLD_CENTRE =
+                new Style().setJustification(Justification.Center).setBold(true);
         static final Style BIG = scaled(2);
 
         private final int columns;
@@ -194,7 +198,10 @@ public final class EscPosEncoder {
 
         static Style scaled(int scale) {
             FontSize size = FontSize.values()[scale - 1];
-            return new Style(BOLD_CENTRE).setFontSize(size, size);
+            return new Style()
+                    .setJustification(Justification.Center)
+                    .setBold(true)
+                    .setFontSize(size, size);
         }
 
         /** Heading lines centred, the first in bold, then a rule; nothing when there is no heading. */
@@ -238,10 +245,11 @@ public final class EscPosEncoder {
         /** The label from the left, the value flush right on its first line; the label wraps beside it. */
         void pair(String label, String value, Style style) {
             String v = PrintableText.of(value).strip();
-            int room = v.isEmpty() ? columns : Math.max(columns - v.length() - 1, columns / 3);
+            // Two spaces at least between label and value, so "at EC$ 25.00" and "EC$ 250.00" never run together.
+            int room = v.isEmpty() ? columns : Math.max(columns - v.length() - 2, columns / 3);
             List<String> lines = PrintableText.wrap(PrintableText.of(label), room);
             String first = lines.isEmpty() ? "" : lines.getFirst();
-            int pad = Math.max(1, columns - first.length() - v.length());
+            int pad = Math.max(2, columns - first.length() - v.length());
             line(v.isEmpty() ? first : first + " ".repeat(pad) + v, style);
             lines.stream().skip(1).forEach(more -> line(more, style));
         }
@@ -255,7 +263,7 @@ public final class EscPosEncoder {
         }
 
         void qr(String payload, int module) {
-            QRCode qr = new QRCode()
+            QRCode qr = new Model2QrCode()
                     .setSize(module)
                     .setErrorCorrectionLevel(QRErrorCorrectionLevel.QR_ECLEVEL_M_Default)
                     .setJustification(Justification.Center);
@@ -287,6 +295,29 @@ public final class EscPosEncoder {
         @FunctionalInterface
         private interface Write {
             void run() throws IOException;
+        }
+    }
+
+    /**
+     * escpos-coffee's QR code with one byte mended. ESC/POS selects the model with GS ( k 4 0 49 65 n1 0, where
+     * n1 is 49 for model 1 and 50 for model 2; escpos-coffee 4.1.0 numbers its models from 48, so its
+     * "model 2" asks for model 1, which phones read badly and which does not match the screen's code. Model 2
+     * is what every QR code since 2000 is, and what {@link QrCodes} draws.
+     */
+    private static final class Model2QrCode extends QRCode {
+        private static final byte[] SELECT_MODEL = {0x1d, '(', 'k', 4, 0, 49, 65};
+        private static final byte MODEL_2 = 50;
+
+        @Override
+        public byte[] getBytes(String data) {
+            byte[] bytes = super.getBytes(data);
+            for (int i = 0; i + SELECT_MODEL.length < bytes.length; i++) {
+                if (Arrays.equals(bytes, i, i + SELECT_MODEL.length, SELECT_MODEL, 0, SELECT_MODEL.length)) {
+                    bytes[i + SELECT_MODEL.length] = MODEL_2;
+                    return bytes;
+                }
+            }
+            throw new IllegalStateException("escpos-coffee wrote no QR model command; check it after an upgrade");
         }
     }
 }
