@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves each receipt as a PNG named after its reference ({@code SOU-03-000127-K.png}) for the confirmation
- * screen to show; tickets and reports likewise, as {@code ticket-a-017.png} and {@code report-<title>.png}. Files are owner-only, since a receipt belongs to one citizen, and written atomically, so
- * the screen never shows half a receipt. Only the newest {@code keep} receipts stay: they are copies of
- * what the citizen took away, and the kiosk must not fill its disk.
+ * screen to show; tickets and reports likewise, as {@code ticket-a-017.png} and {@code report-<title>.png}.
+ * Files are owner-only, since a receipt belongs to one citizen, and written atomically, so the screen never
+ * shows half a receipt. Only the newest {@code keep} files of each kind stay: they are copies of what the
+ * citizen took away, and the kiosk must not fill its disk.
  */
 public final class PngReceiptPrinter implements ReceiptPrinter {
     public static final int DEFAULT_KEEP = 50;
@@ -134,9 +135,9 @@ public final class PngReceiptPrinter implements ReceiptPrinter {
     }
 
     /**
-     * Deletes the oldest files of the same kind beyond {@code keep}, by modification time. The receipt just written always
-     * stays, even if the clock was set back since older ones were saved. A receipt that cannot be deleted is
-     * logged and left: the citizen's receipt is already saved, and the next print tries again.
+     * Deletes the oldest files of the same kind beyond {@code keep}, by modification time. The file just
+     * written always stays, even if the clock was set back since older ones were saved. A file that cannot be
+     * deleted is logged and left: the citizen's copy is already saved, and the next print tries again.
      */
     private void prune(String written, Pattern kind) {
         List<Aged> others;
