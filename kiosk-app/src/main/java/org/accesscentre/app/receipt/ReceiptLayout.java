@@ -2,7 +2,6 @@ package org.accesscentre.app.receipt;
 
 import java.awt.Font;
 import java.awt.font.LineMetrics;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,8 @@ public final class ReceiptLayout {
     // The reference is the one thing read aloud over the phone: as large as fits, 7 mm at most.
     static final int REFERENCE_MAX = 56;
     static final int REFERENCE_MIN = 28;
+    // A queue number is read from across the waiting room: 20 mm tall where the paper allows.
+    static final int TICKET_MAX = 160;
     // 8-dot (1 mm) modules read from arm's length with a cheap phone; below 3 dots (0.4 mm) thermal
     // printing smears them. The code takes about half the width, so the reference above it stays the focus.
     static final int QR_MODULE_MAX = 8;
@@ -70,10 +71,7 @@ public final class ReceiptLayout {
      * @throws IllegalArgumentException if the width is outside {@link #MIN_WIDTH} to {@link #MAX_WIDTH}
      */
     public static ReceiptLayout of(ReceiptContent receipt, int paperWidth) {
-        if (paperWidth < MIN_WIDTH || paperWidth > MAX_WIDTH) {
-            throw new IllegalArgumentException(
-                    "paper width is " + paperWidth + " dots; a receipt needs " + MIN_WIDTH + " to " + MAX_WIDTH);
-        }
+        checkWidth(paperWidth);
         Sheet s = new Sheet(paperWidth, receipt.locale());
         Fitted reference = fitReference(receipt.reference(), s.contentWidth());
         List<String> heading = receipt.heading();
@@ -128,6 +126,81 @@ public final class ReceiptLayout {
         s.gap(GAP);
         s.paragraph(receipt.footer(), SMALL, false, Align.CENTRE);
         return new ReceiptLayout(paperWidth, s.y + BOTTOM, s.elements);
+    }
+
+    /**
+     * A queue ticket: the number as large as fits one line (it is read across the room), then where and when,
+     * then the note. Same margins, fonts and rules as a receipt.
+     */
+    public static ReceiptLayout of(TicketContent ticket, int paperWidth) {
+        checkWidth(paperWidth);
+        Sheet s = new Sheet(paperWidth, ticket.locale());
+        heading(s, ticket.heading());
+        int size = TICKET_MAX;
+        while (size > REFERENCE_MIN
+                && ReceiptFonts.width(ReceiptFonts.font(size, true), ticket.ticket()) > s.contentWidth()) {
+            size -= 4;
+        }
+        s.paragraph(ticket.ticket(), size, true, Align.CENTRE);
+        s.gap(GAP);
+        s.paragraph(ticket.centre(), BODY, false, Align.CENTRE);
+        s.paragraph(ticket.dateTime(), SMALL, false, Align.CENTRE);
+        if (!ticket.note().isBlank()) {
+            s.gap(GAP);
+            s.rule(RULE);
+            s.gap(GAP);
+            s.paragraph(ticket.note(), BODY, true, Align.CENTRE);
+        }
+        return new ReceiptLayout(paperWidth, s.y + BOTTOM, s.elements);
+    }
+
+    /** An attendant's report: title, subtitle, then each row with its value flush right, then the footer. */
+    public static ReceiptLayout of(ReportContent report, int paperWidth) {
+        checkWidth(paperWidth);
+        Sheet s = new Sheet(paperWidth, Locale.ROOT);
+        heading(s, report.heading());
+        s.paragraph(report.title(), SERVICE, true, Align.CENTRE);
+        s.paragraph(report.subtitle(), SMALL, false, Align.CENTRE);
+        s.gap(GAP);
+        s.rule(RULE);
+        s.gap(GAP);
+        for (ReportContent.Row row : report.rows()) {
+            if (row.isRule()) {
+                s.gap(GAP / 2);
+                s.rule(RULE);
+                s.gap(GAP / 2);
+            } else {
+                s.pair(row.label(), row.value(), BODY, row.bold());
+            }
+        }
+        List<String> footer =
+                report.footer().stream().filter(line -> !line.isBlank()).toList();
+        if (!footer.isEmpty()) {
+            s.gap(GAP);
+            s.rule(RULE);
+            s.gap(GAP);
+            footer.forEach(line -> s.paragraph(line, SMALL, false, Align.LEFT));
+        }
+        return new ReceiptLayout(paperWidth, s.y + BOTTOM, s.elements);
+    }
+
+    private static void checkWidth(int paperWidth) {
+        if (paperWidth < MIN_WIDTH || paperWidth > MAX_WIDTH) {
+            throw new IllegalArgumentException(
+                    "paper width is " + paperWidth + " dots; a receipt needs " + MIN_WIDTH + " to " + MAX_WIDTH);
+        }
+    }
+
+    /** Heading lines centred, the first in bold, then a rule; nothing at all when there is no heading. */
+    private static void heading(Sheet s, List<String> heading) {
+        for (int i = 0; i < heading.size(); i++) {
+            s.paragraph(heading.get(i), i == 0 ? TITLE : HEADING, i == 0, Align.CENTRE);
+        }
+        if (s.y > TOP) {
+            s.gap(GAP / 2);
+            s.rule(RULE);
+            s.gap(GAP);
+        }
     }
 
     /**
@@ -201,7 +274,7 @@ public final class ReceiptLayout {
         void paragraph(String text, int size, boolean bold, Align align) {
             Font font = ReceiptFonts.font(size, bold);
             for (String hard : text.strip().split("\\R")) {
-                List<String> lines = wrap(hard, font, contentWidth(), locale);
+                List<String> lines = TextWrap.wrap(hard, font, contentWidth(), locale);
                 if (lines.isEmpty() && !text.isBlank()) {
                     gap(size / 2);
                 }
@@ -216,7 +289,7 @@ public final class ReceiptLayout {
             Font font = ReceiptFonts.font(size, false);
             String mark = (font.canDisplay('\u2022') ? "\u2022" : "-") + "  ";
             int indent = (int) Math.ceil(ReceiptFonts.width(font, mark));
-            List<String> lines = wrap(item, font, contentWidth() - indent, locale);
+            List<String> lines = TextWrap.wrap(item, font, contentWidth() - indent, locale);
             for (int i = 0; i < lines.size(); i++) {
                 if (i == 0) {
                     line(mark + lines.get(i), font, Align.LEFT, margin);
@@ -238,6 +311,32 @@ public final class ReceiptLayout {
         }
 
         void line(String text, Font font, Align align, int left) {
+            TextLine line = textAt(text, font, align, left, y);
+            elements.add(line);
+            y += line.height();
+        }
+
+        /**
+         * {@code label} from the left margin and {@code value} flush right on its first line; the label wraps
+         * in the width the value leaves, one em from it.
+         */
+        void pair(String label, String value, int size, boolean bold) {
+            Font font = ReceiptFonts.font(size, bold);
+            int valueWidth = (int) Math.ceil(ReceiptFonts.width(font, value.strip()));
+            int room = contentWidth() - (value.isBlank() ? 0 : valueWidth + size);
+            List<String> lines = TextWrap.wrap(label, font, Math.max(room, contentWidth() / 3), locale);
+            if (lines.isEmpty()) {
+                lines = List.of("");
+            }
+            int top = y;
+            line(lines.getFirst(), font, Align.LEFT, margin);
+            if (!value.isBlank()) {
+                elements.add(textAt(value.strip(), font, Align.LEFT, margin + contentWidth() - valueWidth, top));
+            }
+            lines.subList(1, lines.size()).forEach(more -> line(more, font, Align.LEFT, margin));
+        }
+
+        TextLine textAt(String text, Font font, Align align, int left, int top) {
             int size = font.getSize();
             LineMetrics metrics = ReceiptFonts.metrics(font);
             int ascent = (int) Math.ceil(metrics.getAscent());
@@ -246,53 +345,8 @@ public final class ReceiptLayout {
             int textWidth = (int) Math.ceil(ReceiptFonts.width(font, text));
             int x = align == Align.CENTRE ? margin + Math.max(0, (contentWidth() - textWidth) / 2) : left;
             int height = ascent + descent + leading;
-            elements.add(
-                    new TextLine(text, size, font.isBold(), align, x, y, textWidth, height, y + leading / 2 + ascent));
-            y += height;
+            return new TextLine(
+                    text, size, font.isBold(), align, x, top, textWidth, height, top + leading / 2 + ascent);
         }
-    }
-
-    /**
-     * Greedy word wrap by measured width. Runs of white space become one space; a non-breaking space keeps
-     * its words together. A word wider than {@code max} is broken between characters (never inside one, so
-     * an accent stays on its letter).
-     */
-    static List<String> wrap(String text, Font font, double max, Locale locale) {
-        List<String> lines = new ArrayList<>();
-        String stripped = text.strip();
-        if (stripped.isEmpty()) {
-            return lines;
-        }
-        StringBuilder line = new StringBuilder();
-        for (String word : stripped.split("\\s+")) {
-            if (!line.isEmpty()) {
-                if (ReceiptFonts.width(font, line + " " + word) <= max) {
-                    line.append(' ').append(word);
-                    continue;
-                }
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(ReceiptFonts.width(font, word) <= max ? word : breakWord(word, font, max, locale, lines));
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    /** Adds the full-width pieces of {@code word} to {@code lines} and returns the rest. */
-    private static String breakWord(String word, Font font, double max, Locale locale, List<String> lines) {
-        BreakIterator characters = BreakIterator.getCharacterInstance(locale);
-        characters.setText(word);
-        int start = 0;
-        int last = characters.first();
-        for (int end = characters.next(); end != BreakIterator.DONE; end = characters.next()) {
-            // At least one character a line, even one wider than the paper, so this always ends.
-            if (last > start && ReceiptFonts.width(font, word.substring(start, end)) > max) {
-                lines.add(word.substring(start, last));
-                start = last;
-            }
-            last = end;
-        }
-        return word.substring(start);
     }
 }

@@ -1,9 +1,9 @@
 package org.accesscentre.app.receipt;
 
 /**
- * Puts a receipt somewhere the citizen can take it away: an image file the confirmation screen shows, or
- * (later) the thermal printer. Implementations lay out with {@link ReceiptLayout}, so every output says the
- * same thing in the same order.
+ * Puts a receipt, a queue ticket or an attendant's report somewhere a person can take it away: an image file
+ * the screen shows, or the thermal printer. Every output says the same things in the same order: the image
+ * printer lays out with {@link ReceiptLayout}, and the ESC/POS encoder follows the same order line by line.
  */
 public interface ReceiptPrinter {
     /**
@@ -14,4 +14,16 @@ public interface ReceiptPrinter {
      * @throws ReceiptException when the attempt failed part way or the output could not be reached
      */
     PrintResult print(ReceiptContent receipt) throws ReceiptException;
+
+    /** Prints a walk-in queue ticket; blocks like {@link #print}. */
+    PrintResult printTicket(TicketContent ticket) throws ReceiptException;
+
+    /** Prints an attendant's report, such as the end-of-day cash reconciliation; blocks like {@link #print}. */
+    PrintResult printReport(ReportContent report) throws ReceiptException;
+
+    /**
+     * Asks the printer how it is, without printing: for the attendant's screen and the heartbeat. Blocks for at
+     * most the printer's answer timeout, so call it off the UI thread.
+     */
+    PrinterState state();
 }

@@ -154,6 +154,72 @@ class PngReceiptPrinterTest {
         assertThrows(IllegalArgumentException.class, () -> new PngReceiptPrinter(data, 100, 50));
     }
 
+    @Test
+    void ticketsAndReportsAreSavedAsImagesNamedAfterThemAndPrunedApart() throws Exception {
+        PngReceiptPrinter printer = new PngReceiptPrinter(data.resolve("receipts"), ReceiptLayout.PAPER_58MM, 1);
+        printer.print(SampleReceipts.english());
+
+        Path ticket = saved(printer.printTicket(SampleReceipts.ticket()));
+        Path report = saved(printer.printReport(SampleReceipts.report()));
+
+        assertEquals("ticket-a-017.png", ticket.getFileName().toString());
+        assertEquals("report-end-of-day-cash.png", report.getFileName().toString());
+        BufferedImage image = ImageIO.read(ticket.toFile());
+        assertEquals(ReceiptLayout.PAPER_58MM, image.getWidth());
+        assertTrue(ReceiptLayoutTest.inkIn(image, 0, 0, image.getWidth(), image.getHeight()) > 1_000, "ticket ink");
+        assertEquals(
+                Set.of(SampleReceipts.REFERENCE + ".png", "ticket-a-017.png", "report-end-of-day-cash.png"),
+                names(data.resolve("receipts")),
+                "keeping one of each kind keeps the receipt, the ticket and the report");
+    }
+
+    @Test
+    void theTicketNumberIsTheLargestTextAndTheReportValuesAreFlushRight() {
+        ReceiptLayout ticket = ReceiptLayout.of(SampleReceipts.ticket(), ReceiptLayout.PAPER_80MM);
+        LayoutElement.TextLine number = ticket.elements().stream()
+                .filter(e -> e instanceof LayoutElement.TextLine t && t.text().equals("A-017"))
+                .map(LayoutElement.TextLine.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(ticket.elements().stream()
+                .filter(LayoutElement.TextLine.class::isInstance)
+                .map(LayoutElement.TextLine.class::cast)
+                .allMatch(t -> t.size() <= number.size()));
+
+        ReceiptLayout report = ReceiptLayout.of(SampleReceipts.report(), ReceiptLayout.PAPER_80MM);
+        int right = ReceiptLayout.PAPER_80MM - ReceiptLayout.margin(ReceiptLayout.PAPER_80MM);
+        LayoutElement.TextLine total = report.elements().stream()
+                .filter(e -> e instanceof LayoutElement.TextLine t && t.text().equals("EC$ 600.00"))
+                .map(LayoutElement.TextLine.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(total.x() + total.width() <= right && total.x() + total.width() >= right - 2, total.toString());
+        assertTrue(
+                report.elements().stream()
+                                .filter(LayoutElement.Rule.class::isInstance)
+                                .count()
+                        >= 3,
+                "rules");
+    }
+
+    @Test
+    void theStateIsOkWhileTheDirectoryCanBeWrittenAndErrorOtherwise() throws Exception {
+        assertEquals(PrinterState.OK, new PngReceiptPrinter(data.resolve("not-yet-made")).state());
+        assertEquals(PrinterState.OK, new PngReceiptPrinter(data).state());
+
+        Path notADirectory = Files.writeString(data.resolve("data-is-a-file"), "oops");
+        assertEquals(PrinterState.ERROR, new PngReceiptPrinter(notADirectory.resolve("receipts")).state());
+    }
+
+    @Test
+    void fileNamesAreSafeWhateverTheTitle() {
+        assertEquals("end-of-day-cash", PngReceiptPrinter.slug("End of day: cash"));
+        assertEquals("a-017", PngReceiptPrinter.slug("A-017"));
+        assertEquals("untitled", PngReceiptPrinter.slug("../../"));
+        assertEquals("r-capitulatif-de-caisse", PngReceiptPrinter.slug("Récapitulatif de caisse"));
+        assertTrue(PngReceiptPrinter.slug("x".repeat(100)).length() <= 40);
+    }
+
     private static Path saved(PrintResult result) {
         if (result instanceof PrintResult.Saved(Path file)) {
             return file;

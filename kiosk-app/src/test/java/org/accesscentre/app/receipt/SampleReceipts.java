@@ -8,10 +8,10 @@ import org.accesscentre.core.reference.ReferenceNumber;
  * Receipts as the app would make them, in English (sent) and French (waiting for the internet, with French
  * typography: no-break spaces inside guillemets and before {@code ;} and {@code ?}).
  */
-final class SampleReceipts {
-    static final ReferenceNumber REFERENCE = new ReferenceNumber("SOU", 3, 127);
+public final class SampleReceipts {
+    public static final ReferenceNumber REFERENCE = new ReferenceNumber("SOU", 3, 127);
 
-    static final String LONG_PARAGRAPH = "The Civil Registry checks your request within five working days. When"
+    public static final String LONG_PARAGRAPH = "The Civil Registry checks your request within five working days. When"
             + " your certificate is ready, you get a text message and the status on any kiosk says Ready to"
             + " collect. Bring this receipt and your identity card to the Civil Registry counter in Castries or"
             + " to this access centre on a Tuesday, when the registry officer visits. If anything is missing,"
@@ -19,11 +19,11 @@ final class SampleReceipts {
 
     private SampleReceipts() {}
 
-    static ReceiptContent english() {
+    public static ReceiptContent english() {
         return english(REFERENCE);
     }
 
-    static ReceiptContent english(ReferenceNumber reference) {
+    public static ReceiptContent english(ReferenceNumber reference) {
         return new ReceiptContent(
                 List.of("Government of Saint Lucia", "Community Access Centres"),
                 reference,
@@ -40,7 +40,7 @@ final class SampleReceipts {
                 new Labels("Your reference number", "What happens next", "What to bring"));
     }
 
-    static ReceiptContent frenchOffline() {
+    public static ReceiptContent frenchOffline() {
         ReferenceNumber reference = new ReferenceNumber("VFT", 12, 1_234_567);
         return new ReceiptContent(
                 List.of("Gouvernement de Sainte-Lucie", "Centres d'accès communautaires"),
@@ -59,5 +59,35 @@ final class SampleReceipts {
                 reference.toString(),
                 "fr",
                 new Labels("Votre numéro de référence", "Et ensuite\u202f?", "À apporter"));
+    }
+
+    /** A walk-in ticket in French, with accents and typographic apostrophes. */
+    public static TicketContent ticket() {
+        return new TicketContent(
+                List.of("Centres d’accès communautaires"),
+                "A-017",
+                "Centre d’accès de Soufrière",
+                "mardi 14 avril 2026 à 10 h 42",
+                "Attendez votre numéro à l’écran !",
+                "fr");
+    }
+
+    /** The attendant's end-of-day cash reconciliation, with a rule above each total. */
+    public static ReportContent report() {
+        return new ReportContent(
+                List.of("Soufrière Access Centre"),
+                "End of day: cash",
+                "Tuesday 14 April 2026, kiosk 3",
+                List.of(
+                        new ReportContent.Row("Requests sent", "42", false),
+                        new ReportContent.Row("Paid at the desk", "17", false),
+                        new ReportContent.Row(
+                                "Birth certificate copies at EC$ 25.00 each, paid in cash", "EC$ 250.00", false),
+                        new ReportContent.Row("Police records at EC$ 50.00 each", "EC$ 350.00", false),
+                        ReportContent.Row.rule(),
+                        new ReportContent.Row("Cash expected", "EC$ 600.00", true),
+                        new ReportContent.Row("Cash counted", "EC$ 600.00", true),
+                        new ReportContent.Row("Difference", "EC$ 0.00", true)),
+                List.of("Counted by: ____________________", "Checked by: ____________________"));
     }
 }

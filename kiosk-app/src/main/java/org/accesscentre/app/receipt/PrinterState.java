@@ -1,0 +1,30 @@
+package org.accesscentre.app.receipt;
+
+/**
+ * What a receipt printer says about itself before it is asked to print. The wire words are the ones
+ * kiosk-core's {@code PrinterStatus} and the portal's heartbeat carry, so the attendant's dashboard reads the
+ * same state the kiosk saw.
+ */
+public enum PrinterState {
+    /** Ready: a print now comes out. */
+    OK("ok"),
+    PAPER_OUT("paper_out"),
+    COVER_OPEN("cover_open"),
+    /** Switched off, unplugged, or not answering. */
+    OFFLINE("offline"),
+    /** Answering, but reporting a fault the attendant cannot clear by adding paper or closing the cover. */
+    ERROR("error"),
+    /** The kiosk has no printer. */
+    NONE("none");
+
+    private final String wire;
+
+    PrinterState(String wire) {
+        this.wire = wire;
+    }
+
+    /** The state as {@code PrinterStatus.state} and the heartbeat spell it, such as {@code paper_out}. */
+    public String wire() {
+        return wire;
+    }
+}
