@@ -38,6 +38,11 @@ public final class AppMain implements Callable<Integer> {
     int height = 800;
 
     @Option(
+            names = "--hardware-panel",
+            description = "Off a Raspberry Pi: show a small window with the simulated help button and status lights.")
+    boolean hardwarePanel;
+
+    @Option(
             names = "--bench-report",
             hidden = true,
             description = "For ./kiosk bench app-start: once the first frame is up, write the startup figures"
@@ -77,6 +82,15 @@ public final class AppMain implements Callable<Integer> {
                         stage.hide();
                     }
                 };
+        if (hardwarePanel) {
+            FirstFrameListener then = onFirstFrame;
+            onFirstFrame = (kiosk, stage) -> {
+                kiosk.devices().ifSimulated(mock -> showHardwarePanel(mock, stage));
+                if (then != null) {
+                    then.firstFrame(kiosk, stage);
+                }
+            };
+        }
         return show(device, toolkit, width, height, fullscreen, onFirstFrame) ? RESTART : 0;
     }
 
@@ -85,6 +99,17 @@ public final class AppMain implements Callable<Integer> {
      * the service whatever the status; {@code ./kiosk app} and the demo start the app again on this one.
      */
     public static final int RESTART = 75;
+
+    /** The demo's stand-in for the kiosk's buttons and lights, in a small window beside the kiosk's. */
+    private static void showHardwarePanel(org.accesscentre.app.device.MockKioskHardware mock, Stage kiosk) {
+        Stage panel = new Stage();
+        panel.setTitle("Kiosk hardware (simulated)");
+        panel.setScene(new javafx.scene.Scene(new org.accesscentre.app.device.HardwarePanel(mock)));
+        panel.setX(kiosk.getX() + kiosk.getWidth() + 8);
+        panel.setY(kiosk.getY());
+        kiosk.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> panel.hide());
+        panel.show();
+    }
 
     /**
      * Shows the kiosk and returns when its window closes. The listener, if any, hears when the first frame is

@@ -1,62 +1,81 @@
 package org.accesscentre.app;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.accesscentre.app.catalogue.CatalogueSource;
 import org.accesscentre.app.desk.Desk;
 import org.accesscentre.app.desk.DeskSettings;
 import org.accesscentre.app.desk.DeskViewModel;
+import org.accesscentre.app.device.KioskHardware;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.app.receipt.PngReceiptPrinter;
+import org.accesscentre.app.receipt.ReceiptPrinter;
+import org.accesscentre.app.receipt.escpos.EscPosEncoder;
+import org.accesscentre.app.receipt.escpos.JSerialCommLink;
+import org.accesscentre.app.receipt.escpos.SerialEscPosPrinter;
 import org.accesscentre.app.view.ShellView;
 import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.StoreOptions;
 import org.accesscentre.device.config.DeviceConfig;
+import org.accesscentre.device.config.Hardware;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk app put together from its configuration: the store it shares with the sync daemon, the
- * catalogue in force, the receipt printer, one background thread for sealing and saving, and the view
- * models, citizen's and attendant's. The view is made on the FX thread when first asked for.
+ * catalogue in force, the receipt printer, the hardware (help button, status light, buzzer), one background
+ * thread for sealing and saving, and the view models, citizen's and attendant's. The view is made on the FX
+ * thread when first asked for.
  */
 public final class KioskAssembly implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskAssembly.class);
+
     private final DeviceConfig config;
     private final SqliteStore store;
     private final ExecutorService background;
+    private final ScheduledExecutorService devicesThread;
     private final ShellViewModel shell;
     private final DeskViewModel desk;
+    private final KioskDevices devices;
     private @Nullable ShellView view;
 
     private KioskAssembly(
             DeviceConfig config,
             SqliteStore store,
             ExecutorService background,
+            ScheduledExecutorService devicesThread,
             ShellViewModel shell,
-            DeskViewModel desk) {
+            DeskViewModel desk,
+            KioskDevices devices) {
         this.config = config;
         this.store = store;
         this.background = background;
+        this.devicesThread = devicesThread;
         this.shell = shell;
         this.desk = desk;
+        this.devices = devices;
     }
 
     public static KioskAssembly open(DeviceConfig config) throws StoreException {
         SqliteStore store = SqliteStore.open(
                 SqliteStore.fileIn(config.dataDir()), StoreOptions.DEFAULTS.withMaxBytes(config.storeMaxBytes()));
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kiosk-background");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> daemon(r, "kiosk-background"));
+        ScheduledExecutorService devicesThread =
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kiosk-devices"));
         try {
+            Clock clock = Clock.systemUTC();
             CatalogueSource catalogues = CatalogueSource.open(
                     store, config.trustedSigningKeys(), config.dataDir().resolve("catalogue"));
             KioskContext ctx = new KioskContext(
-                    java.time.Clock.systemUTC(),
+                    clock,
                     config.timeZone(),
                     config.centre(),
                     config.kiosk(),
@@ -67,19 +86,59 @@ public final class KioskAssembly implements AutoCloseable {
                     config.idle(),
                     background,
                     Platform::runLater,
-                    new PngReceiptPrinter(config.dataDir().resolve("receipts")));
+                    printer(config));
             ShellViewModel shell = new ShellViewModel(ctx);
             Desk desk = new Desk(
                     ctx,
                     store.journal(),
                     new DeskSettings(config.attendants(), config.session(), config.openingHours()),
                     shell);
-            return new KioskAssembly(
-                    config, store, background, shell, new DeskViewModel(desk, shell, config.dataDir()));
+            DeskViewModel deskVm = new DeskViewModel(desk, shell, config.dataDir());
+            KioskDevices devices = new KioskDevices(
+                    KioskHardware.open(config.hardware(), clock, devicesThread),
+                    store,
+                    deskVm.printing(),
+                    clock,
+                    devicesThread);
+            devices.start(() -> Platform.runLater(deskVm::helpButtonPressed));
+            desk.helpRequestedProperty().addListener((obs, was, is) -> {
+                if (is) {
+                    devices.helpCalled();
+                }
+            });
+            return new KioskAssembly(config, store, background, devicesThread, shell, deskVm, devices);
         } catch (StoreException | RuntimeException e) {
             background.shutdownNow();
+            devicesThread.shutdownNow();
             store.close();
             throw e;
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * The thermal printer on its serial port when the configuration names one; image files otherwise. A
+     * configured printer that cannot be opened leaves the kiosk printing to the screen, and says so in the log.
+     */
+    private static ReceiptPrinter printer(DeviceConfig config) {
+        PngReceiptPrinter screen = new PngReceiptPrinter(config.dataDir().resolve("receipts"));
+        if (config.hardware().printer().isEmpty()) {
+            return screen;
+        }
+        Hardware.Printer printer = config.hardware().printer().get();
+        try {
+            return new SerialEscPosPrinter(JSerialCommLink.open(printer), new EscPosEncoder());
+        } catch (IOException e) {
+            LOG.error(
+                    "cannot open the receipt printer on {}: {}; receipts go to the screen",
+                    printer.port(),
+                    e.getMessage());
+            return screen;
         }
     }
 
@@ -95,6 +154,10 @@ public final class KioskAssembly implements AutoCloseable {
         return desk;
     }
 
+    KioskDevices devices() {
+        return devices;
+    }
+
     /** The shell's view; on the FX thread. */
     public ShellView view() {
         if (view == null) {
@@ -105,6 +168,8 @@ public final class KioskAssembly implements AutoCloseable {
 
     @Override
     public void close() throws StoreException {
+        devices.close();
+        devicesThread.shutdownNow();
         background.shutdown();
         try {
             // A request being saved is allowed to finish: its citizen was promised a receipt.

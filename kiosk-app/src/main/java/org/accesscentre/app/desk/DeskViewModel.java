@@ -62,12 +62,18 @@ public final class DeskViewModel {
     private final StringProperty pin = new SimpleStringProperty(this, "pin", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty ticket = new SimpleStringProperty(this, "ticket", "");
+    private final DeskPrinting printing;
     private Path temperatureSensor = Machine.CPU_TEMPERATURE;
 
     public DeskViewModel(Desk desk, ShellViewModel shell, Path dataDir) {
         this.desk = desk;
         this.shell = shell;
         this.dataDir = dataDir;
+        this.printing = new DeskPrinting(desk.context());
+    }
+
+    public DeskPrinting printing() {
+        return printing;
     }
 
     public Desk desk() {
@@ -241,8 +247,14 @@ public final class DeskViewModel {
         say("Session ended; the kiosk is ready for the next person.");
     }
 
+    /** Issues the next ticket and prints it; the message says both. */
     public void issueTicket() {
-        store(() -> say("Ticket " + desk.issueTicket() + " issued."));
+        store(() -> {
+            String label = desk.issueTicket();
+            say("Ticket " + label + " issued.");
+            var ticket = printing.ticket(label, shell.strings());
+            printing.print("Ticket " + label, () -> desk.context().printer().printTicket(ticket), this::say);
+        });
     }
 
     public void callNext() {
@@ -336,6 +348,13 @@ public final class DeskViewModel {
         }
     }
 
+    /** Prints today's report as it stands. */
+    public void printReport() {
+        var content =
+                printing.report(report(), desk.attendant().map(Attendant::name).orElse("?"));
+        printing.print("The report", () -> desk.context().printer().printReport(content), this::say);
+    }
+
     /** Ends the day's cash: the report's totals are journalled for the portal. */
     public void closeDay() {
         store(() -> {
@@ -372,6 +391,12 @@ public final class DeskViewModel {
     public void unlock() {
         desk.unlock();
         say("The kiosk is back in service.");
+    }
+
+    public void printTestPage() {
+        var page = printing.testPage(shell.strings());
+        printing.print("The test page", () -> desk.context().printer().printTicket(page), this::say);
+        desk.record("kiosk.test_print", desk.body());
     }
 
     public void syncNow() {

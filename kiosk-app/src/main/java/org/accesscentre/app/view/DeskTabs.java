@@ -194,7 +194,9 @@ final class DeskTabs {
                 .addAll(
                         Ui.subheading("End of day"),
                         report(vm.report()),
-                        row(action("Close the day", "close-day", "check", vm::closeDay)));
+                        row(
+                                action("Print the report", "print-report", "print", vm::printReport),
+                                action("Close the day", "close-day", "check", vm::closeDay)));
         return box;
     }
 
@@ -257,6 +259,7 @@ final class DeskTabs {
                                         ? action("Back in service", "unlock", "check", vm::unlock)
                                         : action("Out of service", "lock", "close", () -> vm.lock("out of service")),
                                 action("Sync now", "sync-now", "forward", vm::syncNow),
+                                action("Print a test page", "test-print", "print", vm::printTestPage),
                                 action("Restart the app", "restart", "back", vm::restartApp)));
         return box;
     }

@@ -209,7 +209,7 @@ class AttendantFlowsTest {
     void ticketsAreIssuedAndCalledAndTheWelcomeScreenShowsNowServing(FxRobot robot) throws Exception {
         signIn(robot);
         KioskUi.tap(robot, "#issue-ticket");
-        assertEquals("Ticket A-001 issued.", message(robot));
+        assertEquals("Ticket A-001 saved as a picture: ticket-a-001.png.", message(robot));
         KioskUi.tap(robot, "#issue-ticket");
         KioskUi.tap(robot, "#call-next");
         assertEquals("Now serving A-001.", message(robot));

@@ -32,6 +32,7 @@ import org.accesscentre.app.flow.QuestionViewModel;
 import org.accesscentre.app.flow.Screen;
 import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.app.receipt.PngReceiptPrinter;
+import org.accesscentre.app.receipt.ReceiptPrinter;
 import org.accesscentre.app.view.ShellView;
 import org.accesscentre.core.answer.Answer;
 import org.accesscentre.core.answer.Answers;
@@ -69,6 +70,11 @@ final class KioskUi implements AutoCloseable {
     }
 
     KioskUi(Stage stage, Path dir, double width, double height) throws Exception {
+        this(stage, dir, width, height, new PngReceiptPrinter(dir.resolve("receipts")));
+    }
+
+    /** With {@code printer} for the receipts: a thermal printer on a fake serial port, say. */
+    KioskUi(Stage stage, Path dir, double width, double height, ReceiptPrinter printer) throws Exception {
         this.dir = dir;
         this.store = SqliteStore.open(SqliteStore.fileIn(dir), StoreOptions.DEFAULTS);
         DeviceState.write(store, DeviceState.ENROLMENT, new Enrolment("dev_test", "SOU", 3, 0, T0), T0);
@@ -84,7 +90,7 @@ final class KioskUi implements AutoCloseable {
                 IdlePolicy.DEFAULT,
                 Runnable::run,
                 Runnable::run,
-                new PngReceiptPrinter(dir.resolve("receipts")));
+                printer);
         this.shell = new ShellViewModel(ctx);
         this.desk = new DeskViewModel(
                 new Desk(

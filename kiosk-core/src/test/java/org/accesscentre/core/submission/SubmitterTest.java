@@ -158,7 +158,7 @@ class SubmitterTest {
     void aFullStoreRefusesAndTheSamePreparedSubmissionCanBeSentLater() throws Exception {
         Path file = dir.resolve("kiosk.db");
         PreparedSubmission prepared;
-        try (SqliteStore full = SqliteStore.open(file, StoreOptions.DEFAULTS.withMaxBytes(64 * 1024))) {
+        try (SqliteStore full = SqliteStore.open(file, StoreOptions.DEFAULTS.withMaxBytes(128 * 1024))) {
             Submitter submitter = submitter(full);
             prepared = submitter.prepare(birth, answers(), "en");
             org.accesscentre.core.store.StoreFullException e =
