@@ -19,6 +19,7 @@ import org.accesscentre.portal.cases.StatusFeed;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.db.DatabaseException;
 import org.accesscentre.portal.devices.Enrolment;
+import org.accesscentre.portal.events.DeviceEvents;
 import org.accesscentre.portal.fleet.Commands;
 import org.accesscentre.portal.fleet.Fleet;
 import org.accesscentre.portal.fleet.Heartbeats;
@@ -98,6 +99,7 @@ public final class Portal implements AutoCloseable {
                 // Three missed heartbeats and a device is overdue.
                 new Fleet(db, clock, settings.heartbeat().multipliedBy(3).plus(Duration.ofSeconds(30))),
                 new TxStats(db),
+                new DeviceEvents(db, clock),
                 new Services.EnvelopeKey(
                         Keys.keyId(keys.current().getPublic()),
                         Keys.toBase64(keys.current().getPublic())));

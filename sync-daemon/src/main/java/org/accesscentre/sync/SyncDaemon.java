@@ -98,6 +98,7 @@ public final class SyncDaemon implements AutoCloseable {
             BundleStager bundles = new BundleStager(store, data.resolve("bundles"), config.trustedSigningKeys());
             SyncEngine engine = new SyncEngine(
                     store,
+                    store.journal(),
                     client,
                     identity,
                     config.enrolmentCode(),

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.Enrolment;
+import org.accesscentre.core.state.SyncRequest;
+import org.accesscentre.core.store.Journal;
 import org.accesscentre.core.store.LocalStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.wire.CommandResult;
@@ -19,6 +22,7 @@ import org.accesscentre.sync.jobs.BundleStager;
 import org.accesscentre.sync.jobs.Commands;
 import org.accesscentre.sync.jobs.Drain;
 import org.accesscentre.sync.jobs.Heartbeater;
+import org.accesscentre.sync.jobs.JournalSender;
 import org.accesscentre.sync.jobs.StatusPull;
 import org.accesscentre.sync.net.Backoff;
 import org.accesscentre.sync.net.Failure;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's jobs on one schedule and one injected clock: enrol once, then heartbeat at the portal's
- * interval, drain the outbox, pull statuses, fetch announced bundles, purge old payloads. {@link #runDue}
+ * interval, drain the outbox, send the journal, pull statuses, fetch announced bundles, purge old payloads. {@link #runDue}
  * does whatever is due and says when to come back; it never sleeps, so tests drive it with a test clock.
  * When the link fails, every job waits for the same retry time.
  */
@@ -50,6 +54,7 @@ public final class SyncEngine {
     private final LinkState link;
     private final Enroller enroller;
     private final Drain drain;
+    private final JournalSender journal;
     private final StatusPull statuses;
     private final Heartbeater heartbeater;
     private final BundleStager bundles;
@@ -59,6 +64,10 @@ public final class SyncEngine {
     private Duration interval = DEFAULT_INTERVAL;
     private Instant nextHeartbeat = Instant.EPOCH;
     private Instant nextDrain = Instant.EPOCH;
+    private Instant nextJournal = Instant.EPOCH;
+    /** The app's last "sync now" this engine has served; a different one runs a whole round. */
+    private @Nullable SyncRequest servedRequest;
+
     private Instant nextStatus = Instant.EPOCH;
     private Instant nextRetention = Instant.EPOCH;
     private Instant nextEnrol = Instant.EPOCH;
@@ -69,6 +78,7 @@ public final class SyncEngine {
 
     public SyncEngine(
             LocalStore store,
+            Journal journal,
             PortalClient client,
             DeviceIdentity identity,
             Optional<String> enrolmentCode,
@@ -85,6 +95,7 @@ public final class SyncEngine {
         this.link = new LinkState(store, new Backoff(random));
         this.enroller = new Enroller(store, client, identity, enrolmentCode);
         this.drain = new Drain(store, batches);
+        this.journal = new JournalSender(journal);
         this.statuses = new StatusPull(store);
         this.heartbeater = new Heartbeater(store, dataDir);
         this.bundles = bundles;
@@ -96,12 +107,14 @@ public final class SyncEngine {
     public synchronized void syncNow() {
         nextHeartbeat = Instant.EPOCH;
         nextDrain = Instant.EPOCH;
+        nextJournal = Instant.EPOCH;
         nextStatus = Instant.EPOCH;
     }
 
-    /** The app committed something: drain soon. */
+    /** The app committed something (a submission, a journal entry, a sync-now request): send soon. */
     public synchronized void newSubmissions() {
         nextDrain = Instant.EPOCH;
+        nextJournal = Instant.EPOCH;
     }
 
     public LinkState link() {
@@ -118,12 +131,19 @@ public final class SyncEngine {
         } catch (PortalException e) {
             return publish(now, link.failed(e.failure(), now));
         }
+        if (syncRequested()) {
+            // Every job due: the round runs now, or when the link's backoff (and any Retry-After) allows.
+            syncNow();
+        }
         if (!link.mayCall(now)) {
             return publish(now, link.retryAt());
         }
         // Between jobs, a failed link (or a drain that found it down) stops the round.
         boolean go = now.isBefore(nextHeartbeat) || attempt(() -> heartbeat(now), t -> nextHeartbeat = t, now);
         go = go && link.mayCall(now) && (now.isBefore(nextDrain) || attempt(() -> drain(now), t -> nextDrain = t, now));
+        go = go
+                && link.mayCall(now)
+                && (now.isBefore(nextJournal) || attempt(() -> sendJournal(now), t -> nextJournal = t, now));
         go = go
                 && link.mayCall(now)
                 && (now.isBefore(nextStatus) || attempt(() -> pullStatuses(now), t -> nextStatus = t, now));
@@ -143,7 +163,7 @@ public final class SyncEngine {
         if (!go || !link.mayCall(now)) {
             return publish(now, link.retryAt());
         }
-        Instant next = min(nextHeartbeat, nextDrain, nextStatus, nextRetention);
+        Instant next = min(nextHeartbeat, nextDrain, nextJournal, nextStatus, nextRetention);
         return publish(now, wantedBundles.isEmpty() ? next : now);
     }
 
@@ -259,6 +279,27 @@ public final class SyncEngine {
                     report.retried());
         }
         nextDrain = now.plus(DRAIN_RECHECK);
+    }
+
+    /** Whether the app asked for a round since the last one this engine served. */
+    private boolean syncRequested() throws StoreException {
+        Optional<SyncRequest> request = DeviceState.read(store, DeviceState.SYNC_REQUESTED);
+        if (request.isEmpty() || request.get().equals(servedRequest)) {
+            return false;
+        }
+        servedRequest = request.get();
+        LOG.info("sync now, as {} asked", request.get().by());
+        return true;
+    }
+
+    /** After the outbox: the journal's unsent entries, on the same rules for failure and waiting. */
+    private void sendJournal(Instant now) throws StoreException, PortalException {
+        int sent = journal.run(batch -> session().call(t -> client.events(t, batch)), now);
+        if (sent > 0) {
+            link.succeeded(now);
+            LOG.info("sent {} journal entries", sent);
+        }
+        nextJournal = now.plus(DRAIN_RECHECK);
     }
 
     private void pullStatuses(Instant now) throws StoreException, PortalException {

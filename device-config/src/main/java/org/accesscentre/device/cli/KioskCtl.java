@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             FleetCommand.class,
             RemoteCommand.class,
             TxCommand.class,
-            CaseCommand.class
+            CaseCommand.class,
+            EventsCommand.class
         })
 public final class KioskCtl implements Callable<Integer> {
     /** Logging set up for a command-line tool: warnings only, on standard error, never mixed into results. */

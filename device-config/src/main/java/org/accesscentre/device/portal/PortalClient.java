@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,6 +124,16 @@ public final class PortalClient {
     /** Rows of day, centre, service, outcome and count; the portal's default is the last 30 days. */
     public JsonNode transactionsByDay(@Nullable LocalDate from, @Nullable LocalDate to) throws PortalException {
         return http.get("/api/v1/admin/stats/daily", body("from", from, "to", to), REQUEST_TIMEOUT);
+    }
+
+    /** The kiosks' journal events, newest first; null filters are left out. */
+    public JsonNode events(
+            @Nullable String device, @Nullable String kind, @Nullable Instant since, @Nullable Integer limit)
+            throws PortalException {
+        return http.get(
+                "/api/v1/admin/events",
+                body("device", device, "kind", kind, "since", since, "limit", limit),
+                REQUEST_TIMEOUT);
     }
 
     public JsonNode cases(@Nullable String status, @Nullable String agency, @Nullable Integer limit)

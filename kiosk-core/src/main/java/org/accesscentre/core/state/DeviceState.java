@@ -16,6 +16,8 @@ public final class DeviceState {
     public static final Key<SyncStatus> SYNC = new Key<>("sync", SyncStatus.class);
     public static final Key<KioskLock> LOCK = new Key<>("lock", KioskLock.class);
     public static final Key<PrinterStatus> PRINTER = new Key<>("printer", PrinterStatus.class);
+    /** Written by the app for "sync now"; the daemon notices the store change and runs a round. */
+    public static final Key<SyncRequest> SYNC_REQUESTED = new Key<>("sync.requested", SyncRequest.class);
 
     private DeviceState() {}
 

@@ -43,6 +43,7 @@ final class AdminRoutes {
         r.get("/api/v1/admin/stats/transactions", ctx -> ctx.json(s.stats().totals()), Access.READ);
         r.get("/api/v1/admin/stats/daily", this::daily, Access.READ);
         r.get("/api/v1/admin/envelope-key", ctx -> ctx.json(s.envelopeKey()), Access.READ);
+        r.get("/api/v1/admin/events", ctx -> ctx.json(s.events().list(EventParams.query(ctx))), Access.READ);
     }
 
     private void createToken(Context ctx) throws SQLException {

@@ -1,6 +1,7 @@
 package org.accesscentre.portal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -105,8 +106,22 @@ public final class Bodies {
 
     /** Parses JSON into a wire record, turning every Jackson refusal into a 400 that names the path. */
     public static <T> T json(byte[] body, Class<T> type) {
+        return parse(() -> MAPPER.readValue(body, type));
+    }
+
+    /** A tree already parsed into a wire record, with the refusals of {@link #json(byte[], Class)}. */
+    public static <T> T json(JsonNode tree, Class<T> type) {
+        return parse(() -> MAPPER.treeToValue(tree, type));
+    }
+
+    @FunctionalInterface
+    private interface Parse<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T parse(Parse<T> parse) {
         try {
-            T value = MAPPER.readValue(body, type);
+            T value = parse.run();
             if (value == null) {
                 throw ApiException.badRequest("invalid_json", "the body is empty");
             }

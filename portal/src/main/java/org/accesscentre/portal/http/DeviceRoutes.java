@@ -1,10 +1,13 @@
 package org.accesscentre.portal.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import java.util.Map;
 import org.accesscentre.core.reference.ReferenceNumber;
 import org.accesscentre.core.wire.EnrolRequest;
+import org.accesscentre.core.wire.EventBatch;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.TokenRequest;
@@ -31,6 +34,7 @@ final class DeviceRoutes {
         r.post("/api/v1/device/challenge", this::challenge, Access.PUBLIC);
         r.post("/api/v1/device/token", this::token, Access.PUBLIC);
         r.post("/api/v1/device/batches", this::batch, Access.DEVICE);
+        r.post("/api/v1/device/events", this::events, Access.DEVICE);
         r.get("/api/v1/device/statuses", this::statuses, Access.DEVICE);
         r.get("/api/v1/device/lookup/{reference}", this::lookup, Access.DEVICE);
         r.post("/api/v1/device/heartbeat", this::heartbeat, Access.DEVICE);
@@ -66,6 +70,21 @@ final class DeviceRoutes {
         Principal.Device device = Authenticator.device(ctx);
         IngestBatch batch = Bodies.json(Bodies.maybeGzip(ctx, MAX_BATCH_WIRE, MAX_BATCH_INFLATED), IngestBatch.class);
         ctx.json(s.ingest().ingest(device, batch));
+    }
+
+    /** The kiosk's journal, with the limits of a batch: 500 events of up to 8 KiB of text fit inflated. */
+    private void events(Context ctx) throws SQLException {
+        Bodies.requireJson(ctx);
+        Principal.Device device = Authenticator.device(ctx);
+        JsonNode tree = Bodies.json(Bodies.maybeGzip(ctx, MAX_BATCH_WIRE, MAX_BATCH_INFLATED), JsonNode.class);
+        // A null in the list would fail inside the record's constructor, with a message naming no event.
+        JsonNode events = tree.path("events");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).isNull()) {
+                throw ApiException.badRequest("invalid_event", "events[" + i + "] is null", Map.of("index", i));
+            }
+        }
+        ctx.json(s.events().store(device, Bodies.json(tree, EventBatch.class)));
     }
 
     private void statuses(Context ctx) throws SQLException {

@@ -7,6 +7,7 @@ import org.accesscentre.portal.cases.Cases;
 import org.accesscentre.portal.cases.StatusFeed;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.devices.Enrolment;
+import org.accesscentre.portal.events.DeviceEvents;
 import org.accesscentre.portal.fleet.Commands;
 import org.accesscentre.portal.fleet.Fleet;
 import org.accesscentre.portal.fleet.Heartbeats;
@@ -31,6 +32,7 @@ public record Services(
         Heartbeats heartbeats,
         Fleet fleet,
         TxStats stats,
+        DeviceEvents events,
         EnvelopeKey envelopeKey) {
 
     /** The portal's envelope public key, which every kiosk's configuration names. */

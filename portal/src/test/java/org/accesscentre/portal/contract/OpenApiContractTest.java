@@ -36,6 +36,7 @@ import org.accesscentre.core.keys.Keys;
 import org.accesscentre.core.reference.ReferenceNumber;
 import org.accesscentre.core.wire.ChallengeSigning;
 import org.accesscentre.core.wire.CommandResult;
+import org.accesscentre.core.wire.DeviceEvent;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.IngestItem;
@@ -653,6 +654,49 @@ class OpenApiContractTest {
                 http.get("/api/v1/admin/stats/daily?from=November", portal.admin),
                 400);
         documented("GET", "/api/v1/admin/envelope-key", http.get("/api/v1/admin/envelope-key", portal.admin), 200);
+    }
+
+    @Test
+    @Order(6)
+    void journalEventsAnswerAsDocumented() throws Exception {
+        TestDevice device = TestDevice.enrol(portal, "GRO", 6, clock);
+        ObjectNode body =
+                json.createObjectNode().put("reference", "GRO-06-000001-K").put("amountCents", 2500);
+        DeviceEvent paid = new DeviceEvent(java.util.UUID.randomUUID(), 1, "payment.confirmed", clock.instant(), body);
+        DeviceEvent ended = new DeviceEvent(
+                java.util.UUID.randomUUID(), 2, "session.ended", clock.instant(), json.createObjectNode());
+        JsonNode result = documented("POST", "/api/v1/device/events", device.sendEvents(List.of(paid, ended)), 200)
+                .json();
+        assertEquals(2, result.get("stored").asInt());
+        assertEquals(
+                2,
+                documented("POST", "/api/v1/device/events", device.sendEvents(List.of(paid, ended)), 200)
+                        .json()
+                        .get("duplicates")
+                        .asInt());
+        DeviceEvent changed =
+                new DeviceEvent(paid.id(), 1, "payment.confirmed", clock.instant(), json.createObjectNode());
+        documented("POST", "/api/v1/device/events", device.sendEvents(List.of(changed)), 409);
+        DeviceEvent badKind = new DeviceEvent(
+                java.util.UUID.randomUUID(), 3, "Payment Confirmed", clock.instant(), json.createObjectNode());
+        documented("POST", "/api/v1/device/events", device.sendEvents(List.of(badKind)), 400);
+        documented("POST", "/api/v1/device/events", http.postGzipJson("/api/v1/device/events", null, Map.of()), 401);
+
+        JsonNode listed = documented(
+                        "GET",
+                        "/api/v1/admin/events",
+                        http.get("/api/v1/admin/events?device=" + device.deviceId + "&kind=payment.", portal.admin),
+                        200)
+                .json();
+        assertEquals(1, listed.size());
+        assertEquals(2500, listed.at("/0/body/amountCents").asInt());
+        documented("GET", "/api/v1/admin/events", http.get("/api/v1/admin/events?limit=0", portal.admin), 400);
+        documented("GET", "/api/v1/admin/events", http.get("/api/v1/admin/events", null), 401);
+        documented(
+                "GET",
+                "/api/v1/admin/events",
+                http.get("/api/v1/admin/events", portal.token("agency_officer", "civil-registry")),
+                403);
     }
 
     /** Run last: a route added to the document and the portal must also be called here. */

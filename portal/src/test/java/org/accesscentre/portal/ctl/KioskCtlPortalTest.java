@@ -478,4 +478,58 @@ class KioskCtlPortalTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("{\"received\":"), r.out());
     }
+
+    @Test
+    void eventsPrintsTheJournalNewestFirstInWordsAndAsJson() throws Exception {
+        TestDevice device = TestDevice.enrol(portal, "SOU", 7, clock);
+        var paid = Json.wire()
+                .createObjectNode()
+                .put("reference", "SOU-07-000127-K")
+                .put("amountCents", 2500)
+                .put("currency", "XCD")
+                .put("cashReceipt", "004512")
+                .put("attendant", "att-1");
+        var ended = Json.wire().createObjectNode().put("minutes", 28).put("reason", "time_limit");
+        Instant at = Instant.parse("2026-11-22T13:30:00Z");
+        Http.Response sent = device.sendEvents(List.of(
+                new org.accesscentre.core.wire.DeviceEvent(
+                        java.util.UUID.randomUUID(), 1, "payment.confirmed", at, paid),
+                new org.accesscentre.core.wire.DeviceEvent(
+                        java.util.UUID.randomUUID(), 2, "session.ended", at, ended)));
+        assertEquals(200, sent.status(), sent.text());
+
+        Ctl.Result table = ctl.as(admin, "events", "--device", device.deviceId).ok();
+        List<String> lines = table.out().lines().toList();
+        assertEquals(3, lines.size(), table.out());
+        assertTrue(lines.get(0).matches("RECEIVED +KIOSK TIME +KIOSK +DEVICE +KIND +WHAT"), lines.get(0));
+        assertTrue(
+                lines.get(1).contains("SOU-07  " + device.deviceId + "  session.ended      28 min (time limit)"),
+                lines.get(1));
+        assertTrue(
+                lines.get(2).contains("payment.confirmed  SOU-07-000127-K EC$ 25.00 receipt 004512 by att-1"),
+                lines.get(2));
+        assertTrue(lines.get(2).contains("2026-11-22T13:30:00Z"), "the kiosk's time: " + lines.get(2));
+
+        JsonNode payments = json(ctl.as(admin, "events", "--kind", "payment.", "--device", device.deviceId, "--json")
+                .ok());
+        assertEquals(1, payments.size());
+        assertEquals("004512", payments.at("/0/body/cashReceipt").asText());
+        assertEquals(
+                1,
+                json(ctl.as(admin, "events", "--device", device.deviceId, "--limit", "1", "--json")
+                                .ok())
+                        .size());
+        assertEquals(
+                0,
+                json(ctl.as(admin, "events", "--device", device.deviceId, "--since", "2026-11-23T00:00:00Z", "--json")
+                                .ok())
+                        .size());
+
+        Ctl.Result bad = ctl.as(admin, "events", "--limit", "0");
+        assertEquals(1, bad.exit(), bad.out());
+        assertTrue(bad.errorLine().contains("limit is a whole number from 1 to 500"), bad.err());
+        Ctl.Result badTime = ctl.as(admin, "events", "--since", "yesterday");
+        assertTrue(badTime.exit() != 0);
+        assertTrue(badTime.err().contains("--since"), badTime.err());
+    }
 }

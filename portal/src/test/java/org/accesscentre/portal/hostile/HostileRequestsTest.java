@@ -61,6 +61,10 @@ abstract class HostileRequestsTest {
     final Random random = new Random(7);
     /** Valid items sent alongside a bad one in batches that must be refused whole: none may be stored. */
     final List<UUID> canaries = new ArrayList<>();
+    /** Good journal events sent beside a bad one: none may be stored. */
+    final List<UUID> eventCanaries = new ArrayList<>();
+    /** An event the portal holds, whose id a hostile batch reuses with other content. */
+    final String takenEvent = UUID.randomUUID().toString();
 
     TestPortal portal;
     Http http;
@@ -78,6 +82,9 @@ abstract class HostileRequestsTest {
         assertEquals(
                 Outcome.ACCEPTED,
                 device.sendOk(List.of(acceptedCase)).results().getFirst().outcome());
+        ObjectNode taken = event();
+        taken.put("id", takenEvent);
+        assertEquals(200, eventsOf(List.of(taken)).status());
     }
 
     @AfterAll
@@ -670,6 +677,47 @@ abstract class HostileRequestsTest {
                             new byte[] {1},
                             false)));
         }
+        // Journal events: refused whole, the good event beside the bad one kept out too.
+        add.accept(refused("malformed JSON on events", 400, "invalid_json", () -> eventsBody("{\"events\": [")));
+        add.accept(refused("a null event", 400, "invalid_event", () -> eventsBody("{\"events\": [null]}")));
+        add.accept(refused("an event kind of SQL", 400, "invalid_event", () -> events(e -> e.put("kind", SQL.get(1)))));
+        add.accept(refused(
+                "an event body of 100,000 characters",
+                400,
+                "invalid_event",
+                () -> events(e -> ((ObjectNode) e.get("body")).put("x", "y".repeat(100_000)))));
+        add.accept(refused(
+                "an event body nested 20 deep",
+                400,
+                "invalid_event",
+                () -> events(e -> e.set("body", Json.wire().readTree("{\"a\":".repeat(20) + "1" + "}".repeat(20))))));
+        add.accept(refused(
+                "an event id taken with other content",
+                409,
+                "event_conflict",
+                () -> events(e -> e.put("id", takenEvent))));
+        add.accept(refused(
+                "an event time past the year 292 million",
+                400,
+                "invalid_event",
+                () -> events(e -> e.put("kioskTime", "+999999999-12-31T23:59:59Z"))));
+        add.accept(refused(
+                "events on a person's token",
+                401,
+                "unauthorized",
+                () -> http.post(
+                        "/api/v1/device/events",
+                        portal.admin,
+                        "application/json",
+                        Http.bytes("{\"events\":[]}"),
+                        false)));
+        add.accept(refused(
+                "an events list with SQL in the kind filter",
+                400,
+                "invalid_parameter",
+                () -> http.get(
+                        "/api/v1/admin/events?kind=" + URLEncoder.encode(SQL.get(0), StandardCharsets.UTF_8),
+                        portal.admin)));
         return rows.stream();
     }
 
@@ -836,6 +884,12 @@ abstract class HostileRequestsTest {
                     portal.count("SELECT COUNT(*) FROM submission WHERE tx_id = ?", id.toString()),
                     id + " came in a batch that was refused as a whole");
         }
+        for (UUID id : eventCanaries) {
+            assertEquals(
+                    0,
+                    portal.count("SELECT COUNT(*) FROM device_event WHERE id = ?", id.toString()),
+                    id + " came in a batch of events that was refused as a whole");
+        }
         JsonNode stats = portal.txStats();
         assertEquals(
                 portal.count("SELECT COUNT(*) FROM submission"),
@@ -901,6 +955,46 @@ abstract class HostileRequestsTest {
     private Http.Response batchBody(String body) {
         return http.post(
                 "/api/v1/device/batches",
+                device.authenticate(),
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                false);
+    }
+
+    /** A valid journal event as JSON. */
+    private ObjectNode event() {
+        ObjectNode e = Json.wire().createObjectNode();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("sequence", 1 + random.nextInt(1_000_000));
+        e.put("kind", "help.requested");
+        e.put("kioskTime", clock.instant().toString());
+        e.putObject("body").put("kiosk", 4);
+        return e;
+    }
+
+    /** A good event (a canary: it must not be stored) and a bad one, in one batch. */
+    private Http.Response events(ThrowingChange change) throws Exception {
+        ObjectNode good = event();
+        eventCanaries.add(UUID.fromString(good.get("id").asText()));
+        ObjectNode bad = event();
+        change.accept(bad);
+        return eventsOf(List.of(good, bad));
+    }
+
+    @FunctionalInterface
+    interface ThrowingChange {
+        void accept(ObjectNode event) throws Exception;
+    }
+
+    private Http.Response eventsOf(List<ObjectNode> events) {
+        ObjectNode batch = Json.wire().createObjectNode();
+        events.forEach(batch.putArray("events")::add);
+        return http.postJson("/api/v1/device/events", device.authenticate(), batch);
+    }
+
+    private Http.Response eventsBody(String body) {
+        return http.post(
+                "/api/v1/device/events",
                 device.authenticate(),
                 "application/json",
                 body.getBytes(StandardCharsets.UTF_8),

@@ -22,9 +22,11 @@ import org.accesscentre.core.validation.Validator;
 import org.accesscentre.core.wire.Challenge;
 import org.accesscentre.core.wire.ChallengeSigning;
 import org.accesscentre.core.wire.CommandResult;
+import org.accesscentre.core.wire.DeviceEvent;
 import org.accesscentre.core.wire.DeviceToken;
 import org.accesscentre.core.wire.EnrolRequest;
 import org.accesscentre.core.wire.EnrolResponse;
+import org.accesscentre.core.wire.EventBatch;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.HeartbeatReply;
 import org.accesscentre.core.wire.IngestBatch;
@@ -152,6 +154,11 @@ public final class TestDevice {
         Http.Response r = send(items);
         assertEquals(200, r.status(), r.text());
         return r.as(IngestResult.class);
+    }
+
+    /** Sends journal events, gzip-compressed, as the daemon does. */
+    public Http.Response sendEvents(List<DeviceEvent> events) {
+        return portal.http.postGzipJson("/api/v1/device/events", token(), new EventBatch(events));
     }
 
     /** A healthy heartbeat carrying confirmations of commands carried out. */

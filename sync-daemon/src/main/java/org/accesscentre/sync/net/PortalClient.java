@@ -25,6 +25,8 @@ import org.accesscentre.core.wire.Challenge;
 import org.accesscentre.core.wire.DeviceToken;
 import org.accesscentre.core.wire.EnrolRequest;
 import org.accesscentre.core.wire.EnrolResponse;
+import org.accesscentre.core.wire.EventBatch;
+import org.accesscentre.core.wire.EventBatchResult;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.HeartbeatReply;
 import org.accesscentre.core.wire.IngestBatch;
@@ -116,6 +118,10 @@ public final class PortalClient {
 
     public IngestResult send(String token, IngestBatch batch) throws PortalException {
         return json(post("api/v1/device/batches", token, batch, true), IngestResult.class);
+    }
+
+    public EventBatchResult events(String token, EventBatch batch) throws PortalException {
+        return json(post("api/v1/device/events", token, batch, true), EventBatchResult.class);
     }
 
     public StatusFeed statuses(String token, String cursor, int limit) throws PortalException {

@@ -1,0 +1,10 @@
+package org.accesscentre.portal.events;
+
+import org.accesscentre.portal.support.TestPortal;
+
+class SqliteDeviceEventsTest extends DeviceEventsTest {
+    @Override
+    TestPortal.Db db() {
+        return TestPortal.Db.SQLITE;
+    }
+}
