@@ -159,7 +159,7 @@ public final class AppMain implements Callable<Integer> {
             Platform.runLater(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> closed.countDown());
-                kiosk.desk().desk().onRestart(() -> {
+                kiosk.desk().desk().maintenance().onRestart(() -> {
                     restart.set(true);
                     stage.hide();
                 });

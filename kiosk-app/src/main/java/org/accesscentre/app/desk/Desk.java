@@ -16,8 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.ShellViewModel;
 import org.accesscentre.core.json.Json;
-import org.accesscentre.core.state.DeviceState;
-import org.accesscentre.core.state.KioskLock;
 import org.accesscentre.core.store.Journal;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.device.config.Attendant;
@@ -48,11 +46,8 @@ public final class Desk {
             new ReadOnlyObjectWrapper<>(this, "warning");
     private final ReadOnlyBooleanWrapper helpRequested = new ReadOnlyBooleanWrapper(this, "helpRequested");
     private final ReadOnlyStringWrapper nowServing = new ReadOnlyStringWrapper(this, "nowServing", "");
-    private final ReadOnlyObjectWrapper<KioskLock> lock = new ReadOnlyObjectWrapper<>(this, "lock", UNLOCKED);
     private @Nullable Instant helpSince;
-    private Runnable restart = () -> {};
-
-    static final KioskLock UNLOCKED = new KioskLock(false, "", "", Instant.EPOCH);
+    private final Maintenance maintenance;
 
     public Desk(KioskContext ctx, Journal journal, DeskSettings settings, ShellViewModel shell) {
         this.ctx = ctx;
@@ -62,6 +57,7 @@ public final class Desk {
         this.pins = new PinGate(ctx.store());
         this.queue = new WalkInQueue(ctx.store());
         this.cash = new CashBook(ctx, journal, this);
+        this.maintenance = new Maintenance(ctx, this, shell);
         refresh();
     }
 
@@ -318,69 +314,14 @@ public final class Desk {
 
     // ----- lock, maintenance -----
 
-    public ReadOnlyObjectProperty<KioskLock> lockProperty() {
-        return lock.getReadOnlyProperty();
-    }
-
-    public void lock(String reason) {
-        writeLock(new KioskLock(true, reason, attendantId(), ctx.clock().instant()));
-        record("kiosk.locked", body().put("reason", reason));
-    }
-
-    public void unlock() {
-        writeLock(new KioskLock(false, "", attendantId(), ctx.clock().instant()));
-        record("kiosk.unlocked", body());
-    }
-
-    private void writeLock(KioskLock value) {
-        try {
-            DeviceState.write(ctx.store(), DeviceState.LOCK, value, value.at());
-        } catch (StoreException e) {
-            LOG.error("cannot save the kiosk's lock: {}", e.getMessage());
-        }
-        lock.set(value);
-        if (value.locked()) {
-            shell.finish();
-        }
-    }
-
-    /** How the app restarts itself ({@code AppMain} exits for systemd or the demo's supervisor to start it). */
-    public void onRestart(Runnable restart) {
-        this.restart = restart;
-    }
-
-    /** Asks the sync daemon, through the store, for a full round now rather than at its next interval. */
-    public void syncNow() {
-        Instant now = ctx.clock().instant();
-        try {
-            DeviceState.write(ctx.store(), SYNC_REQUESTED, new SyncRequest(now, attendantId()), now);
-        } catch (StoreException e) {
-            LOG.error("cannot ask for a sync: {}", e.getMessage());
-        }
-        record("kiosk.sync_requested", body());
-    }
-
-    /** The daemon's cue for a round now; the same key and JSON as the daemon reads. */
-    record SyncRequest(Instant at, String by) {}
-
-    static final DeviceState.Key<SyncRequest> SYNC_REQUESTED =
-            new DeviceState.Key<>("sync.requested", SyncRequest.class);
-
-    public void restartApp() {
-        record("kiosk.restart_requested", body());
-        restart.run();
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     /** Re-reads what other processes change: the lock (the portal's command) and the queue. */
     public void refresh() {
         try {
-            KioskLock stored = DeviceState.read(ctx.store(), DeviceState.LOCK).orElse(UNLOCKED);
-            if (!stored.equals(lock.get())) {
-                lock.set(stored);
-                if (stored.locked()) {
-                    shell.finish();
-                }
-            }
+            maintenance.reread();
             nowServing.set(queue.nowServing(ctx.today()).orElse(""));
         } catch (StoreException e) {
             LOG.warn("cannot read the kiosk's state: {}", e.getMessage());

@@ -63,6 +63,7 @@ public final class DeskViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty ticket = new SimpleStringProperty(this, "ticket", "");
     private final DeskPrinting printing;
+    private final CashViewModel cash;
     private Path temperatureSensor = Machine.CPU_TEMPERATURE;
 
     public DeskViewModel(Desk desk, ShellViewModel shell, Path dataDir) {
@@ -70,6 +71,7 @@ public final class DeskViewModel {
         this.shell = shell;
         this.dataDir = dataDir;
         this.printing = new DeskPrinting(desk.context());
+        this.cash = new CashViewModel(this);
     }
 
     public DeskPrinting printing() {
@@ -303,64 +305,8 @@ public final class DeskViewModel {
 
     // ----- cash -----
 
-    /** Today's requests with a fee, paid or not. */
-    public List<org.accesscentre.core.store.Journal.Fee> feesToday() {
-        try {
-            return desk.cash().fees(today());
-        } catch (StoreException e) {
-            say("Cannot read today's fees: " + e.getMessage() + ".");
-            return List.of();
-        }
-    }
-
-    /**
-     * Records cash received for a request's fee; {@code amount} as the attendant typed it ("25" or "25.00").
-     *
-     * @return whether it was recorded; if not, the message says what to correct
-     */
-    public boolean confirmCash(
-            org.accesscentre.core.reference.ReferenceNumber reference, String amount, String receipt) {
-        Optional<Long> cents = Money.parseCents(amount);
-        if (cents.isEmpty()) {
-            say("Enter the amount received, for example 25.00.");
-            return false;
-        }
-        try {
-            var paid = desk.cash().confirm(reference, cents.get(), receipt);
-            say("Cash recorded for " + reference + ": " + Money.format(paid.amountCents()) + ", receipt "
-                    + paid.cashReceipt() + ".");
-            return true;
-        } catch (org.accesscentre.core.store.PaymentRefusedException e) {
-            say("Not recorded: " + e.getMessage() + ".");
-        } catch (StoreException e) {
-            say("Not recorded: the kiosk's storage failed (" + e.getMessage() + ").");
-        }
-        return false;
-    }
-
-    /** Today's report as it stands. */
-    public org.accesscentre.core.store.Reconciliation report() {
-        try {
-            return desk.cash().report(today());
-        } catch (StoreException e) {
-            say("Cannot read today's fees: " + e.getMessage() + ".");
-            return org.accesscentre.core.store.Reconciliation.of(today(), List.of());
-        }
-    }
-
-    /** Prints today's report as it stands. */
-    public void printReport() {
-        var content =
-                printing.report(report(), desk.attendant().map(Attendant::name).orElse("?"));
-        printing.print("The report", () -> desk.context().printer().printReport(content), this::say);
-    }
-
-    /** Ends the day's cash: the report's totals are journalled for the portal. */
-    public void closeDay() {
-        store(() -> {
-            var r = desk.cash().close(today());
-            say("Day closed: " + r.total().paid() + " paid, " + r.total().unpaid() + " unpaid; sent to the portal.");
-        });
+    public CashViewModel cash() {
+        return cash;
     }
 
     // ----- the kiosk -----
@@ -384,12 +330,12 @@ public final class DeskViewModel {
     }
 
     public void lock(String reason) {
-        desk.lock(reason.isBlank() ? "out of service" : reason.strip());
+        desk.maintenance().lock(reason.isBlank() ? "out of service" : reason.strip());
         say("The kiosk shows Out of service until you unlock it.");
     }
 
     public void unlock() {
-        desk.unlock();
+        desk.maintenance().unlock();
         say("The kiosk is back in service.");
     }
 
@@ -400,12 +346,12 @@ public final class DeskViewModel {
     }
 
     public void syncNow() {
-        desk.syncNow();
+        desk.maintenance().syncNow();
         say("The sync service was asked to sync now.");
     }
 
     public void restartApp() {
-        desk.restartApp();
+        desk.maintenance().restartApp();
     }
 
     String local(Instant t) {
@@ -417,11 +363,11 @@ public final class DeskViewModel {
     }
 
     @FunctionalInterface
-    private interface StoreAction {
+    interface StoreAction {
         void run() throws StoreException;
     }
 
-    private void store(StoreAction action) {
+    void store(StoreAction action) {
         try {
             action.run();
         } catch (StoreException e) {

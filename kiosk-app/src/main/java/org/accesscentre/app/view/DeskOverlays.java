@@ -74,7 +74,8 @@ final class DeskOverlays {
         pane.setId("out-of-service");
         pane.visibleProperty()
                 .bind(Bindings.createBooleanBinding(
-                        () -> vm.desk().lockProperty().get().locked(), vm.desk().lockProperty()));
+                        () -> vm.desk().maintenance().lockProperty().get().locked(),
+                        vm.desk().maintenance().lockProperty()));
         return pane;
     }
 

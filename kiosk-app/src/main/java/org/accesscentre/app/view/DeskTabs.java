@@ -156,7 +156,7 @@ final class DeskTabs {
     private Node cash() {
         VBox box = new VBox(Ui.subheading("Fees today"));
         box.getStyleClass().add("desk-section");
-        var fees = vm.feesToday();
+        var fees = vm.cash().feesToday();
         if (fees.isEmpty()) {
             box.getChildren().add(Ui.paragraph("No request with a fee today."));
         }
@@ -187,16 +187,16 @@ final class DeskTabs {
                     "Cash received",
                     "confirm-" + ref,
                     "check",
-                    () -> vm.confirmCash(fee.reference(), amount.getText(), receipt.getText()));
+                    () -> vm.cash().confirmCash(fee.reference(), amount.getText(), receipt.getText()));
             box.getChildren().add(new VBox(what, row(amount, receipt, confirm)));
         }
         box.getChildren()
                 .addAll(
                         Ui.subheading("End of day"),
-                        report(vm.report()),
+                        report(vm.cash().report()),
                         row(
-                                action("Print the report", "print-report", "print", vm::printReport),
-                                action("Close the day", "close-day", "check", vm::closeDay)));
+                                action("Print the report", "print-report", "print", vm.cash()::printReport),
+                                action("Close the day", "close-day", "check", vm.cash()::closeDay)));
         return box;
     }
 
@@ -249,7 +249,7 @@ final class DeskTabs {
             grid.add(name, 0, row);
             grid.add(value, 1, row++);
         }
-        boolean locked = vm.desk().lockProperty().get().locked();
+        boolean locked = vm.desk().maintenance().lockProperty().get().locked();
         box.getChildren()
                 .addAll(
                         grid,

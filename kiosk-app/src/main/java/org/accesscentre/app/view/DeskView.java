@@ -45,7 +45,7 @@ final class DeskView {
         vm.desk().helpRequestedProperty().addListener((obs, was, is) -> render());
         vm.desk().sessionProperty().addListener((obs, was, is) -> render());
         vm.desk().nowServingProperty().addListener((obs, was, is) -> render());
-        vm.desk().lockProperty().addListener((obs, was, is) -> render());
+        vm.desk().maintenance().lockProperty().addListener((obs, was, is) -> render());
         dock.words(vm.shell().strings());
         render();
     }

@@ -235,12 +235,12 @@ class DeskTest {
     @Test
     void lockingShowsOutOfServiceAndAPortalLockIsNoticed() throws Exception {
         d.signIn();
-        d.desk.lock("screen cracked");
-        assertTrue(d.desk.lockProperty().get().locked());
+        d.desk.maintenance().lock("screen cracked");
+        assertTrue(d.desk.maintenance().lockProperty().get().locked());
         assertEquals(
                 "screen cracked", d.last("kiosk.locked").body().get("reason").asText());
-        d.desk.unlock();
-        assertFalse(d.desk.lockProperty().get().locked());
+        d.desk.maintenance().unlock();
+        assertFalse(d.desk.maintenance().lockProperty().get().locked());
 
         // The daemon writes the portal's lock command into the store; the desk notices on its next look.
         try (SqliteStore other = SqliteStore.open(dir.resolve("kiosk.db"), StoreOptions.DEFAULTS)) {
@@ -251,6 +251,6 @@ class DeskTest {
                     Instant.now());
         }
         d.desk.refresh();
-        assertEquals("ict-office", d.desk.lockProperty().get().by());
+        assertEquals("ict-office", d.desk.maintenance().lockProperty().get().by());
     }
 }

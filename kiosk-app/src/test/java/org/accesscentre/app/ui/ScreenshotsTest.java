@@ -193,9 +193,9 @@ class ScreenshotsTest {
         });
         shoot.take("26-session-warning");
         KioskUi.tap(robot, "#session-warning-ok");
-        robot.interact(() -> kiosk.desk.desk().lock("out of service"));
+        robot.interact(() -> kiosk.desk.desk().maintenance().lock("out of service"));
         shoot.take("27-out-of-service");
-        robot.interact(() -> kiosk.desk.desk().unlock());
+        robot.interact(() -> kiosk.desk.desk().maintenance().unlock());
     }
 
     @FunctionalInterface
