@@ -25,13 +25,20 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kioskctl config validate FILE} and {@code kioskctl config create}. */
-@Command(name = "config", description = "Make and check device configuration files.")
+@Command(
+        name = "config",
+        description = "Make and check device configuration files.",
+        subcommands = AddAttendantCommand.class)
 final class ConfigCommand implements Runnable {
     @Spec
     private CommandSpec spec = CommandSpec.create();
 
     @ParentCommand
     private KioskCtl ctl = new KioskCtl();
+
+    KioskCtl ctl() {
+        return ctl;
+    }
 
     /** A group alone is a usage error: it needs one of its commands. */
     @Override

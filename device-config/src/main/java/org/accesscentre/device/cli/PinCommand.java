@@ -61,6 +61,11 @@ final class PinCommand implements Runnable {
     }
 
     private char[] readPin() throws IOException {
+        return readPin(ctl);
+    }
+
+    /** A PIN asked twice on a terminal, or the first line of standard input. */
+    static char[] readPin(KioskCtl ctl) throws IOException {
         Console console = System.console();
         if (ctl.stdinIsConsole() && console != null && console.isTerminal()) {
             char[] first = console.readPassword("PIN (4 to 12 digits): ");

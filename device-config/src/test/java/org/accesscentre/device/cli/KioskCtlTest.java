@@ -1,6 +1,7 @@
 package org.accesscentre.device.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -165,6 +166,34 @@ class KioskCtlTest {
         PinHash hash = PinHash.parse(result.out().strip());
         assertEquals(PinHasher.MIN_ITERATIONS, hash.iterations());
         assertTrue(PinHasher.verify("4821".toCharArray(), hash));
+    }
+
+    @Test
+    void addAttendantStoresOnlyTheHashOfThePinAndRefusesADuplicate() throws Exception {
+        Path file = Fixtures.write(dir.resolve("config.json"), Fixtures.configJson(Keys.generate(Keys.ED25519)));
+
+        Ctl.Result added = Ctl.runWithInput(
+                "4821\n", "config", "add-attendant", "--config", file.toString(), "--id", "jn", "--name", "Jean");
+
+        assertEquals(0, added.exit(), added.toString());
+        String json = java.nio.file.Files.readString(file);
+        assertFalse(json.contains("4821"), "the PIN itself is never written");
+        var config = org.accesscentre.device.config.DeviceConfigReader.strict().read(file);
+        assertEquals(3, config.attendants().size());
+        assertTrue(PinHasher.verify(
+                "4821".toCharArray(), config.attendant("jn").orElseThrow().pinHash()));
+        assertEquals(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                java.nio.file.Files.getPosixFilePermissions(file));
+
+        Ctl.Result again = Ctl.runWithInput(
+                "1111\n", "config", "add-attendant", "--config", file.toString(), "--id", "jn", "--name", "J");
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("attendant jn is in"), again.toString());
+        Ctl.Result badPin = Ctl.runWithInput(
+                "12\n", "config", "add-attendant", "--config", file.toString(), "--id", "x", "--name", "X");
+        assertEquals("a PIN is 4 to 12 digits, nothing else", badPin.errorLine());
+        assertEquals(json, java.nio.file.Files.readString(file), "a refusal changes nothing");
     }
 
     @Test

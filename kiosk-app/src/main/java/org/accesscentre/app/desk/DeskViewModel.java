@@ -72,6 +72,7 @@ public final class DeskViewModel {
         this.dataDir = dataDir;
         this.printing = new DeskPrinting(desk.context());
         this.cash = new CashViewModel(this);
+        tab.addListener((obs, was, is) -> message.set(""));
     }
 
     public DeskPrinting printing() {
@@ -91,6 +92,15 @@ public final class DeskViewModel {
         return desk.context().zone();
     }
 
+    /** A service's title for the attendant (in the kiosk's first language), or its id if it is gone. */
+    public String serviceName(String serviceId) {
+        return shell.catalogue()
+                .service(serviceId)
+                .map(s -> s.text(shell.locales().getFirst(), shell.locales().getFirst())
+                        .title())
+                .orElse(serviceId);
+    }
+
     /** The centre's local date today. */
     public java.time.LocalDate today() {
         return desk.context().today();
@@ -100,6 +110,7 @@ public final class DeskViewModel {
         return mode.getReadOnlyProperty();
     }
 
+    /** The tab shown; switching clears the last message, which was about the other tab. */
     public ObjectProperty<Tab> tabProperty() {
         return tab;
     }

@@ -162,8 +162,8 @@ final class DeskTabs {
         }
         for (Journal.Fee fee : fees) {
             String ref = fee.reference().toString();
-            Label what = Ui.paragraph(ref + "  " + fee.serviceId() + "  " + Money.format(fee.feeCents()) + "  "
-                    + LocalTime.ofInstant(fee.createdAt(), vm.zone()).format(TIME));
+            Label what = Ui.paragraph(ref + "  " + vm.serviceName(fee.serviceId()) + "  " + Money.format(fee.feeCents())
+                    + "  " + LocalTime.ofInstant(fee.createdAt(), vm.zone()).format(TIME));
             if (fee.payment().isPresent()) {
                 Journal.Payment p = fee.payment().get();
                 Label paid = Ui.caption("Paid " + Money.format(p.amountCents()) + ", cash receipt " + p.cashReceipt()
@@ -200,7 +200,7 @@ final class DeskTabs {
         return box;
     }
 
-    private static Node report(Reconciliation r) {
+    private Node report(Reconciliation r) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("desk-report");
         grid.setId("day-report");
@@ -210,13 +210,13 @@ final class DeskTabs {
         }
         int row = 1;
         for (Reconciliation.Line line : r.lines()) {
-            addLine(grid, row++, line.serviceId(), line);
+            addLine(grid, row++, line.serviceId(), vm.serviceName(line.serviceId()), line);
         }
-        addLine(grid, row, "Total", r.total());
+        addLine(grid, row, "total", "Total", r.total());
         return grid;
     }
 
-    private static void addLine(GridPane grid, int row, String name, Reconciliation.Line l) {
+    private static void addLine(GridPane grid, int row, String id, String name, Reconciliation.Line l) {
         String[] cells = {
             name,
             "" + l.requests(),
@@ -227,7 +227,7 @@ final class DeskTabs {
         };
         for (int c = 0; c < cells.length; c++) {
             Label cell = new Label(cells[c]);
-            cell.setId("report-" + (name.equals("Total") ? "total" : name) + "-" + c);
+            cell.setId("report-" + id + "-" + c);
             grid.add(cell, c, row);
         }
     }
