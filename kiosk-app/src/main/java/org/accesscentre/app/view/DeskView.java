@@ -38,7 +38,6 @@ final class DeskView {
         root.getStyleClass().add("desk");
         root.setId("desk");
         root.getChildren().add(frame);
-        root.sceneProperty().addListener((obs, was, is) -> render()); // skins are made once in a scene
         root.visibleProperty().bind(vm.modeProperty().isNotEqualTo(Mode.CLOSED));
         vm.modeProperty().addListener((obs, was, is) -> render());
         vm.tabProperty().addListener((obs, was, is) -> render());
@@ -66,14 +65,11 @@ final class DeskView {
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("page-scroller");
+        // Its skin caches the viewport as an image, which the software renderer keeps for good (see ShellView).
+        scroller.skinProperty().addListener((obs, was, is) -> Ui.uncache(scroller));
         frame.setTop(topBar());
         frame.setCenter(scroller);
         frame.setBottom(dock.node());
-        if (root.getScene() != null) {
-            root.applyCss();
-            root.layout();
-        }
-        Ui.uncache(root);
     }
 
     private Node topBar() {
