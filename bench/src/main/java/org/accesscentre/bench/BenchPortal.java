@@ -59,6 +59,11 @@ final class BenchPortal implements AutoCloseable {
         }
     }
 
+    /** The ICT office's admin token, as bootstrap printed it. */
+    String adminToken() {
+        return admin;
+    }
+
     /** A one-time enrolment code for a slot, made through the admin API. */
     String enrolmentCode(String centre, int kiosk) {
         JsonNode r = http.postJson("/api/v1/admin/enrolment-codes", admin, Map.of("centre", centre, "kiosk", kiosk))
