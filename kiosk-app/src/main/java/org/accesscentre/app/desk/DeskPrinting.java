@@ -118,12 +118,20 @@ public final class DeskPrinting {
         });
     }
 
-    /** Asks the printer how it is and writes the answer to the store; on the background executor. */
+    /**
+     * Asks the printer how it is and writes the answer to the store when it changed (a write is an fsync on the
+     * SD card; the answer is asked every few seconds). Off the UI thread.
+     */
     public void checkPrinter() {
         PrinterState state = ctx.printer().state();
         Instant now = ctx.clock().instant();
         try {
-            DeviceState.write(ctx.store(), DeviceState.PRINTER, new PrinterStatus(state.wire(), "", now), now);
+            boolean same = DeviceState.read(ctx.store(), DeviceState.PRINTER)
+                    .map(p -> p.state().equals(state.wire()))
+                    .orElse(false);
+            if (!same) {
+                DeviceState.write(ctx.store(), DeviceState.PRINTER, new PrinterStatus(state.wire(), "", now), now);
+            }
         } catch (StoreException e) {
             LOG.warn("cannot record the printer's state: {}", e.getMessage());
         }

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class DeskViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DeskViewModel.class);
     static final int CORNER_TAPS = 5;
+    /** Attendant mode left open and untouched this long closes and signs the attendant out. */
+    public static final Duration ATTENDANT_IDLE = Duration.ofMinutes(2);
+
     static final Duration CORNER_WINDOW = Duration.ofSeconds(4);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -63,6 +66,7 @@ public final class DeskViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringProperty ticket = new SimpleStringProperty(this, "ticket", "");
     private final DeskPrinting printing;
+    private Instant lastTouch = Instant.EPOCH;
     private final CashViewModel cash;
     private Path temperatureSensor = Machine.CPU_TEMPERATURE;
 
@@ -134,6 +138,26 @@ public final class DeskViewModel {
         return ticket;
     }
 
+    // ----- time -----
+
+    /** Any touch anywhere on the kiosk. */
+    public void touched() {
+        lastTouch = desk.context().clock().instant();
+    }
+
+    /**
+     * Called once a second by the view (and by tests after moving the clock): the session's clock, and
+     * attendant mode closing itself when the attendant walked away from it open.
+     */
+    public void tick() {
+        desk.tick();
+        Instant now = desk.context().clock().instant();
+        if (mode.get() != Mode.CLOSED && Duration.between(lastTouch, now).compareTo(ATTENDANT_IDLE) >= 0) {
+            desk.attendant().ifPresent(a -> desk.record("attendant.timed_out", desk.body()));
+            close();
+        }
+    }
+
     // ----- getting in -----
 
     /** A tap in the top-left corner; the fifth within four seconds opens attendant mode. */
@@ -166,6 +190,7 @@ public final class DeskViewModel {
         if (mode.get() != Mode.CLOSED) {
             return;
         }
+        touched();
         pin.set("");
         message.set(lockoutWords().orElse(""));
         if (desk.attendants().isEmpty()) {

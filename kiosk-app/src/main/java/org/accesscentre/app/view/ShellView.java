@@ -116,7 +116,7 @@ public final class ShellView {
         int[] seconds = {0};
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             vm.idle().tick();
-            desk.desk().tick();
+            desk.tick();
             if (++seconds[0] % 5 == 0) {
                 vm.sync().refresh();
             }
@@ -193,6 +193,7 @@ public final class ShellView {
     }
 
     private void touched(Event e) {
+        desk.touched();
         // While "Are you still there?" shows, its buttons decide. A touch hiding it would also disarm the
         // button being pressed, and "Finish now" would do nothing.
         if (!vm.idle().warningProperty().get()) {

@@ -136,6 +136,25 @@ class AttendantFlowsTest {
     }
 
     @Test
+    void attendantModeLeftOpenClosesItselfAndSignsTheAttendantOut(FxRobot robot) throws Exception {
+        signIn(robot);
+        kiosk.clock.advance(Duration.ofSeconds(90));
+        robot.interact(() -> kiosk.desk.tick());
+        assertTrue(showing(robot, "#desk"));
+        KioskUi.tap(robot, "#tab-cash"); // a touch: the attendant is there
+        kiosk.clock.advance(Duration.ofSeconds(90));
+        robot.interact(() -> kiosk.desk.tick());
+        assertTrue(showing(robot, "#desk"), "two minutes from the last touch, not from signing in");
+        kiosk.clock.advance(Duration.ofSeconds(30));
+        robot.interact(() -> kiosk.desk.tick());
+        assertFalse(showing(robot, "#desk"));
+        assertTrue(kiosk.desk.desk().attendant().isEmpty());
+        List<String> kinds = journalled();
+        assertEquals(
+                List.of("attendant.timed_out", "attendant.signed_out"), kinds.subList(kinds.size() - 2, kinds.size()));
+    }
+
+    @Test
     void aSessionShowsItsTimeWarnsAndEndsWipingTheCitizensForm(FxRobot robot) throws Exception {
         signIn(robot);
         KioskUi.typeInto(robot, robot.lookup("#session-ticket").queryAs(Node.class), "a-004");
