@@ -143,12 +143,23 @@ class KioskDevicesTest {
         assertEquals(
                 "paper_out",
                 DeviceState.read(d.store, DeviceState.PRINTER).orElseThrow().state());
-        Health.Line printer = desk.health().stream()
+        Health.Line printer = desk.kiosk().health().stream()
                 .filter(l -> l.id().equals("printer"))
                 .findFirst()
                 .orElseThrow();
         assertEquals("Out of paper: put in a new roll", printer.value());
         assertTrue(printer.problem());
+
+        // On a Pi the CPU's temperature is read from the thermal zone.
+        java.nio.file.Path sensor = java.nio.file.Files.writeString(dir.resolve("temp"), "52300\n");
+        desk.kiosk().temperatureSensor(sensor);
+        assertEquals(
+                "52 °C",
+                desk.kiosk().health().stream()
+                        .filter(l -> l.id().equals("temperature"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
 
         port.condition(FakeSerialPort.Condition.OK);
         scheduler.advance(KioskDevices.EVERY);

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +18,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.accesscentre.app.flow.ShellViewModel;
-import org.accesscentre.core.io.Machine;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.device.config.Attendant;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +66,7 @@ public final class DeskViewModel {
     private final DeskPrinting printing;
     private Instant lastTouch = Instant.EPOCH;
     private final CashViewModel cash;
-    private Path temperatureSensor = Machine.CPU_TEMPERATURE;
+    private final KioskTabViewModel kioskTab;
 
     public DeskViewModel(Desk desk, ShellViewModel shell, Path dataDir) {
         this.desk = desk;
@@ -76,6 +74,7 @@ public final class DeskViewModel {
         this.dataDir = dataDir;
         this.printing = new DeskPrinting(desk.context());
         this.cash = new CashViewModel(this);
+        this.kioskTab = new KioskTabViewModel(this, dataDir);
         tab.addListener((obs, was, is) -> message.set(""));
     }
 
@@ -347,47 +346,8 @@ public final class DeskViewModel {
 
     // ----- the kiosk -----
 
-    public List<Health.Line> health() {
-        try {
-            return Health.read(
-                    desk.context().store(),
-                    desk.journal(),
-                    dataDir,
-                    temperatureSensor,
-                    desk.context().clock().instant());
-        } catch (StoreException e) {
-            return List.of(new Health.Line("store", "Store", "Cannot be read: " + e.getMessage(), true));
-        }
-    }
-
-    /** For tests: where the CPU temperature is read. */
-    public void temperatureSensor(Path sensor) {
-        this.temperatureSensor = sensor;
-    }
-
-    public void lock(String reason) {
-        desk.maintenance().lock(reason.isBlank() ? "out of service" : reason.strip());
-        say("The kiosk shows Out of service until you unlock it.");
-    }
-
-    public void unlock() {
-        desk.maintenance().unlock();
-        say("The kiosk is back in service.");
-    }
-
-    public void printTestPage() {
-        var page = printing.testPage(shell.strings());
-        printing.print("The test page", () -> desk.context().printer().printTicket(page), this::say);
-        desk.record("kiosk.test_print", desk.body());
-    }
-
-    public void syncNow() {
-        desk.maintenance().syncNow();
-        say("The sync service was asked to sync now.");
-    }
-
-    public void restartApp() {
-        desk.maintenance().restartApp();
+    public KioskTabViewModel kiosk() {
+        return kioskTab;
     }
 
     String local(Instant t) {

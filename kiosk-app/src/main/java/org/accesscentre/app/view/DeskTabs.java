@@ -238,7 +238,7 @@ final class DeskTabs {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("desk-report");
         int row = 0;
-        for (Health.Line line : vm.health()) {
+        for (Health.Line line : vm.kiosk().health()) {
             Label name = new Label(line.name());
             Label value = new Label((line.problem() ? "⚠ " : "") + line.value());
             value.setWrapText(true);
@@ -256,11 +256,15 @@ final class DeskTabs {
                         Ui.subheading("Maintenance"),
                         row(
                                 locked
-                                        ? action("Back in service", "unlock", "check", vm::unlock)
-                                        : action("Out of service", "lock", "close", () -> vm.lock("out of service")),
-                                action("Sync now", "sync-now", "forward", vm::syncNow),
-                                action("Print a test page", "test-print", "print", vm::printTestPage),
-                                action("Restart the app", "restart", "back", vm::restartApp)));
+                                        ? action("Back in service", "unlock", "check", vm.kiosk()::unlock)
+                                        : action(
+                                                "Out of service",
+                                                "lock",
+                                                "close",
+                                                () -> vm.kiosk().lock("out of service")),
+                                action("Sync now", "sync-now", "forward", vm.kiosk()::syncNow),
+                                action("Print a test page", "test-print", "print", vm.kiosk()::printTestPage),
+                                action("Restart the app", "restart", "back", vm.kiosk()::restartApp)));
         return box;
     }
 
