@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.desk.ActivityReport;
 import org.accesscentre.app.desk.Desk;
 import org.accesscentre.app.desk.DeskSettings;
 import org.accesscentre.app.desk.DeskViewModel;
@@ -94,6 +95,7 @@ public final class KioskAssembly implements AutoCloseable {
                     new DeskSettings(config.attendants(), config.session(), config.openingHours()),
                     shell);
             DeskViewModel deskVm = new DeskViewModel(desk, shell, config.dataDir());
+            ActivityReport.start(deskVm);
             KioskDevices devices = new KioskDevices(
                     KioskHardware.open(config.hardware(), clock, devicesThread),
                     store,
