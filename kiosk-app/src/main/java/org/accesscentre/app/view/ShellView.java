@@ -244,7 +244,7 @@ public final class ShellView {
             left.textProperty()
                     .bind(Bindings.createStringBinding(
                             () -> s.get(
-                                    "session.left",
+                                    narrow ? "session.left.short" : "session.left",
                                     "time",
                                     desk.desk().sessionLeftProperty().get()),
                             desk.desk().sessionLeftProperty()));

@@ -193,6 +193,10 @@ class ScreenshotsTest {
         });
         shoot.take("26-session-warning");
         KioskUi.tap(robot, "#session-warning-ok");
+        KioskUi.tap(robot, "#start");
+        robot.interact(() -> kiosk.shell.highContrastProperty().set(highContrast));
+        shoot.take("28-session-categories"); // the fullest top bar: status, time left, help, and Finish
+        KioskUi.tap(robot, "#finish");
         robot.interact(() -> kiosk.desk.desk().maintenance().lock("out of service"));
         shoot.take("27-out-of-service");
         robot.interact(() -> kiosk.desk.desk().maintenance().unlock());
