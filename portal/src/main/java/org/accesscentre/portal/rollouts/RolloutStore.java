@@ -77,6 +77,20 @@ final class RolloutStore {
         }
     }
 
+    /**
+     * Rollouts whose record of this device a heartbeat may change: the active ones that reached it, and completed
+     * ones it has not installed yet (a wave completes at its threshold; the last devices still report after).
+     */
+    static List<Row> trackedFor(Connection c, String deviceId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(SELECT
+                + " JOIN rollout_device rd ON rd.rollout_id = r.id"
+                + " WHERE rd.device_id = ? AND rd.state <> 'pending' AND (r.state IN " + ACTIVE
+                + " OR (r.state = 'completed' AND rd.state <> 'installed'))")) {
+            st.setString(1, deviceId);
+            return rows(st);
+        }
+    }
+
     private static List<Row> rows(PreparedStatement st) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
