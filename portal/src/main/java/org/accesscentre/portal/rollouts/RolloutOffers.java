@@ -61,6 +61,8 @@ public final class RolloutOffers {
     /** Inside the heartbeat's transaction: the device's state in each rollout that reached it, then the waves. */
     public void heartbeat(Connection c, String deviceId, Heartbeat h, Instant now) throws SQLException {
         for (RolloutStore.Row r : RolloutStore.trackedFor(c, deviceId)) {
+            // Two portals judging one wave at once could both start the next: the kind's lock puts them in turn.
+            db.lock(c, "rollout:" + r.kind());
             long applied = r.kind().equals("catalogue") ? h.catalogueVersion() : h.configVersion();
             String state = RolloutStore.deviceState(c, r.id(), deviceId).orElseThrow();
             Optional<BundleRefused> refused = refusal(h.refused(), r.kind(), r.version());
