@@ -28,6 +28,8 @@ import org.accesscentre.portal.http.HttpServer;
 import org.accesscentre.portal.http.Services;
 import org.accesscentre.portal.ingest.CatalogueRegistry;
 import org.accesscentre.portal.ingest.Ingest;
+import org.accesscentre.portal.rollouts.RolloutOffers;
+import org.accesscentre.portal.rollouts.Rollouts;
 import org.accesscentre.portal.security.ApiTokens;
 import org.accesscentre.portal.security.DeviceAuth;
 
@@ -83,6 +85,7 @@ public final class Portal implements AutoCloseable {
         Bundles bundles = new Bundles(db, settings.dataDir().resolve("scratch"), clock);
         Commands commands = new Commands(db, clock);
         StatusFeed statusFeed = new StatusFeed(db);
+        RolloutOffers offers = new RolloutOffers(db, bundles, clock);
         return new Services(
                 db,
                 clock,
@@ -95,11 +98,13 @@ public final class Portal implements AutoCloseable {
                 new Cases(db, opener, catalogues, clock),
                 bundles,
                 commands,
-                new Heartbeats(db, bundles, commands, statusFeed, clock, settings.heartbeat()),
+                new Heartbeats(db, offers, commands, statusFeed, clock, settings.heartbeat()),
                 // Three missed heartbeats and a device is overdue.
                 new Fleet(db, clock, settings.heartbeat().multipliedBy(3).plus(Duration.ofSeconds(30))),
                 new TxStats(db),
                 new DeviceEvents(db, clock),
+                new Rollouts(db, clock),
+                offers,
                 new Services.EnvelopeKey(
                         Keys.keyId(keys.current().getPublic()),
                         Keys.toBase64(keys.current().getPublic())));

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             RemoteCommand.class,
             TxCommand.class,
             CaseCommand.class,
-            EventsCommand.class
+            EventsCommand.class,
+            RolloutCommand.class
         })
 public final class KioskCtl implements Callable<Integer> {
     /** Logging set up for a command-line tool: warnings only, on standard error, never mixed into results. */

@@ -157,6 +157,27 @@ public final class PortalClient {
                 REQUEST_TIMEOUT);
     }
 
+    public JsonNode rollouts() throws PortalException {
+        return http.get("/api/v1/admin/rollouts", Map.of(), REQUEST_TIMEOUT);
+    }
+
+    public JsonNode rollout(String id) throws PortalException {
+        return http.get("/api/v1/admin/rollouts/" + PortalHttp.segment(id), Map.of(), REQUEST_TIMEOUT);
+    }
+
+    /** {@code {bundleId, target, waves, overdueAfterMinutes}}, as the portal documents it. */
+    public JsonNode createRollout(Map<String, @Nullable Object> request) throws PortalException {
+        return http.postJson("/api/v1/admin/rollouts", request, REQUEST_TIMEOUT);
+    }
+
+    /** pause, resume or abort; resume may name a newer bundle to switch to. */
+    public JsonNode rolloutAction(String id, String action, @Nullable Long bundleId) throws PortalException {
+        return http.postJson(
+                "/api/v1/admin/rollouts/" + PortalHttp.segment(id) + "/" + action,
+                body("bundleId", bundleId),
+                REQUEST_TIMEOUT);
+    }
+
     /** Names and values in turn; a null value is left out, so the portal applies its default. */
     private static Map<String, @Nullable Object> body(@Nullable Object... namesAndValues) {
         Map<String, @Nullable Object> out = new LinkedHashMap<>();

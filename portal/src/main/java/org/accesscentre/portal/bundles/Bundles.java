@@ -238,12 +238,45 @@ public final class Bundles {
         }
     }
 
-    /** The bundle of a kind a device should have: its own, else its centre's, else everyone's, newest first. */
+    /**
+     * Bundles a device gets only through a rollout: while a rollout of a kind is active, its bundle and every
+     * one of that kind published after it wait for it; an aborted rollout's bundles are withdrawn from the
+     * devices it never reached (unless a completed rollout took them everywhere since).
+     */
+    private static final String HELD_BACK = """
+            AND NOT EXISTS (SELECT 1 FROM rollout r WHERE r.kind = bundle.kind
+                            AND r.state IN ('running', 'paused', 'halted') AND bundle.id >= r.first_bundle_id)
+            AND NOT EXISTS (SELECT 1 FROM rollout_bundle rb JOIN rollout r ON r.id = rb.rollout_id
+                            WHERE rb.bundle_id = bundle.id AND r.state = 'aborted'
+                            AND NOT EXISTS (SELECT 1 FROM rollout_bundle rb2 JOIN rollout r2 ON r2.id = rb2.rollout_id
+                                            WHERE rb2.bundle_id = bundle.id AND r2.state = 'completed'))
+            """;
+
+    /** One bundle's bytes by its id, for a device a rollout offers it to. */
+    public Optional<Content> content(long id) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement st =
+                    c.prepareStatement("SELECT kind, version, sha256, content FROM bundle WHERE id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Content(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
+                            : Optional.<Content>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The bundle of a kind a device should have, outside any rollout: its own, else its centre's, else
+     * everyone's, newest first, leaving out those held back for a rollout.
+     */
     public Optional<Content> currentFor(String kind, String deviceId, String centre) throws SQLException {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT kind, version, sha256, content FROM bundle
                     WHERE kind = ? AND target IN (?, ?, 'all')
+                    """ + HELD_BACK + """
                     ORDER BY CASE WHEN target = ? THEN 0 WHEN target = ? THEN 1 ELSE 2 END, version DESC
                     LIMIT 1
                     """)) {
@@ -269,6 +302,7 @@ public final class Bundles {
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT version FROM bundle
                     WHERE kind = ? AND target IN (?, ?, 'all')
+                    """ + HELD_BACK + """
                     ORDER BY CASE WHEN target = ? THEN 0 WHEN target = ? THEN 1 ELSE 2 END, version DESC
                     LIMIT 1
                     """)) {

@@ -7,34 +7,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.accesscentre.core.wire.BundleRefused;
 import org.accesscentre.core.wire.Command;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.HeartbeatReply;
-import org.accesscentre.portal.bundles.Bundles;
 import org.accesscentre.portal.cases.StatusFeed;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.http.ApiException;
+import org.accesscentre.portal.rollouts.RolloutOffers;
 import org.accesscentre.portal.security.Principal;
 
 /**
  * A device's heartbeat: its health is kept (the latest only), its command confirmations recorded, and the
- * reply says when to call again, which catalogue and configuration versions are current for it, and what
- * commands wait for it.
+ * reply says when to call again, which catalogue and configuration versions are current for it (through a
+ * rollout, when one has reached it), and what commands wait for it. Bundles it refused move its rollouts on.
  */
 public final class Heartbeats {
     static final Set<String> PRINTER_STATES = Set.of("ok", "paper_out", "cover_open", "offline", "none", "error");
 
     private final Database db;
-    private final Bundles bundles;
+    private final RolloutOffers offers;
     private final Commands commands;
     private final StatusFeed statuses;
     private final Clock clock;
     private final Duration interval;
 
     public Heartbeats(
-            Database db, Bundles bundles, Commands commands, StatusFeed statuses, Clock clock, Duration interval) {
+            Database db, RolloutOffers offers, Commands commands, StatusFeed statuses, Clock clock, Duration interval) {
         this.db = db;
-        this.bundles = bundles;
+        this.offers = offers;
         this.commands = commands;
         this.statuses = statuses;
         this.clock = clock;
@@ -83,12 +84,13 @@ public final class Heartbeats {
                 st.executeUpdate();
             }
             commands.confirm(c, device.deviceId(), h.commandResults(), now);
+            offers.heartbeat(c, device.deviceId(), h, now);
             return commands.deliver(c, device.deviceId(), now);
         });
         return new HeartbeatReply(
                 (int) interval.toSeconds(),
-                bundles.currentVersionFor("catalogue", device.deviceId(), device.centre()),
-                bundles.currentVersionFor("config", device.deviceId(), device.centre()),
+                offers.versionFor("catalogue", device.deviceId(), device.centre()),
+                offers.versionFor("config", device.deviceId(), device.centre()),
                 pending,
                 now,
                 statuses.latestCursor(device.deviceId()));
@@ -112,6 +114,17 @@ public final class Heartbeats {
         require(h.lastError() == null || h.lastError().length() <= 500, "lastError has at most 500 characters");
         require(h.kioskTime() != null, "kioskTime is required");
         require(h.commandResults().size() <= 100, "at most 100 command results");
+        require(h.refused().size() <= 3, "at most 3 refused bundles, one per kind");
+        for (int i = 0; i < h.refused().size(); i++) {
+            BundleRefused r = h.refused().get(i);
+            require(
+                    r != null && r.kind() != null && r.kind().matches("catalogue|config|release"),
+                    "refused[" + i + "].kind is catalogue, config or release");
+            require(r.version() >= 0, "refused[" + i + "].version cannot be negative");
+            require(
+                    r.reason() != null && r.reason().length() <= 500,
+                    "refused[" + i + "].reason is required, at most 500 characters");
+        }
     }
 
     private static void require(boolean ok, String message) {

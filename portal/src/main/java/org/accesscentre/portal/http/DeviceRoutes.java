@@ -110,8 +110,8 @@ final class DeviceRoutes {
     /** The device's current bundle of a kind, with its SHA-256 as a strong ETag: unchanged means 304. */
     private void bundle(Context ctx, String kind) throws SQLException {
         Principal.Device device = Authenticator.device(ctx);
-        Bundles.Content content = s.bundles()
-                .currentFor(kind, device.deviceId(), device.centre())
+        Bundles.Content content = s.offers()
+                .contentFor(kind, device.deviceId(), device.centre())
                 .orElseThrow(
                         () -> new ApiException(404, "none_published", "no " + kind + " is published for this device"));
         String etag = "\"" + content.sha256() + "\"";

@@ -47,6 +47,7 @@ public final class HttpServer {
                     Access.READ);
             new DeviceRoutes(services).register(config.routes);
             new AdminRoutes(services).register(config.routes);
+            new RolloutRoutes(services).register(config.routes);
             new AgencyRoutes(services).register(config.routes);
         });
         app.start();

@@ -13,6 +13,8 @@ import org.accesscentre.portal.fleet.Fleet;
 import org.accesscentre.portal.fleet.Heartbeats;
 import org.accesscentre.portal.fleet.TxStats;
 import org.accesscentre.portal.ingest.Ingest;
+import org.accesscentre.portal.rollouts.RolloutOffers;
+import org.accesscentre.portal.rollouts.Rollouts;
 import org.accesscentre.portal.security.ApiTokens;
 import org.accesscentre.portal.security.DeviceAuth;
 
@@ -33,6 +35,8 @@ public record Services(
         Fleet fleet,
         TxStats stats,
         DeviceEvents events,
+        Rollouts rollouts,
+        RolloutOffers offers,
         EnvelopeKey envelopeKey) {
 
     /** The portal's envelope public key, which every kiosk's configuration names. */

@@ -49,6 +49,7 @@ import org.accesscentre.device.signing.Ed25519;
 import org.accesscentre.portal.http.Access;
 import org.accesscentre.portal.security.Secrets;
 import org.accesscentre.portal.support.Http;
+import org.accesscentre.portal.support.TestBundles;
 import org.accesscentre.portal.support.TestDevice;
 import org.accesscentre.portal.support.TestPortal;
 import org.accesscentre.testing.TestClock;
@@ -697,6 +698,86 @@ class OpenApiContractTest {
                 "/api/v1/admin/events",
                 http.get("/api/v1/admin/events", portal.token("agency_officer", "civil-registry")),
                 403);
+    }
+
+    /**
+     * A configuration rollout to one new device, so no other test here sees it: created, refused, listed,
+     * shown, paused, resumed with a newer bundle, aborted.
+     */
+    @Test
+    @Order(90)
+    void rolloutsAnswerAsDocumented() throws Exception {
+        TestDevice device = TestDevice.enrol(portal, "LAB", 7, clock);
+        heartbeat(device, List.of());
+        TestBundles bundles = new TestBundles(dir.resolve("rollout-bundles"), clock);
+        java.security.KeyPair signing = portal.signing;
+        String target = "device:" + device.deviceId;
+        long first = http.post(
+                        "/api/v1/admin/bundles?target=" + target,
+                        portal.admin,
+                        "application/zip",
+                        bundles.config(1, "LAB", 7, "one", signing, signing.getPrivate()),
+                        false)
+                .json()
+                .get("id")
+                .asLong();
+        Map<String, Object> body = Map.of(
+                "bundleId",
+                first,
+                "target",
+                Map.of("devices", List.of(device.deviceId)),
+                "waves",
+                List.of(Map.of("size", "100%", "successThreshold", 1.0, "errorThreshold", 0.0)));
+        String path = "/api/v1/admin/rollouts";
+        long id = documented("POST", path, http.postJson(path, portal.admin, body), 201)
+                .json()
+                .get("id")
+                .asLong();
+        documented("POST", path, http.postJson(path, portal.admin, body), 409);
+        documented("POST", path, http.postJson(path, portal.admin, Map.of("bundleId", first)), 400);
+        documented(
+                "POST",
+                path,
+                http.postJson(
+                        path,
+                        portal.admin,
+                        Map.of(
+                                "bundleId",
+                                99999,
+                                "target",
+                                Map.of("all", true),
+                                "waves",
+                                List.of(Map.of("size", "100%")))),
+                404);
+        documented("GET", path, http.get(path, portal.admin), 200);
+        documented("GET", path + "/{id}", http.get(path + "/" + id, portal.admin), 200);
+        documented("GET", path + "/{id}", http.get(path + "/999999", portal.admin), 404);
+        documented(
+                "POST", path + "/{id}/pause", http.postJson(path + "/" + id + "/pause", portal.admin, Map.of()), 200);
+        documented(
+                "POST", path + "/{id}/pause", http.postJson(path + "/" + id + "/pause", portal.admin, Map.of()), 409);
+        long fixed = http.post(
+                        "/api/v1/admin/bundles?target=" + target,
+                        portal.admin,
+                        "application/zip",
+                        bundles.config(2, "LAB", 7, "two", signing, signing.getPrivate()),
+                        false)
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode resumed = documented(
+                        "POST",
+                        path + "/{id}/resume",
+                        http.postJson(path + "/" + id + "/resume", portal.admin, Map.of("bundleId", fixed)),
+                        200)
+                .json();
+        assertEquals(2, resumed.get("version").asLong());
+        documented(
+                "POST", path + "/{id}/resume", http.postJson(path + "/" + id + "/resume", portal.admin, Map.of()), 409);
+        documented(
+                "POST", path + "/{id}/abort", http.postJson(path + "/" + id + "/abort", portal.admin, Map.of()), 200);
+        documented(
+                "POST", path + "/{id}/abort", http.postJson(path + "/" + id + "/abort", portal.admin, Map.of()), 409);
     }
 
     /** Run last: a route added to the document and the portal must also be called here. */

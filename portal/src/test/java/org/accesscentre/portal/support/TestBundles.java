@@ -66,6 +66,15 @@ public final class TestBundles {
         return build(BundleKind.CATALOGUE, version, "catalogue.json", catalogueJson(version), key);
     }
 
+    /** A catalogue bundle that needs at least app release {@code minAppVersion}. */
+    public byte[] catalogue(long version, PrivateKey key, long minAppVersion) {
+        return build(
+                new BundleSpec(BundleKind.CATALOGUE, version, minAppVersion, java.util.Optional.empty()),
+                "catalogue.json",
+                catalogueJson(version),
+                key);
+    }
+
     /**
      * A configuration bundle for a centre and kiosk; {@code note} goes into the file, so two configurations
      * can be told apart by their bytes.
@@ -87,11 +96,15 @@ public final class TestBundles {
     }
 
     private byte[] build(BundleKind kind, long version, String name, byte[] content, @Nullable PrivateKey key) {
+        return build(BundleSpec.of(kind, version), name, content, key);
+    }
+
+    private byte[] build(BundleSpec spec, String name, byte[] content, @Nullable PrivateKey key) {
         try {
             Path input = Files.createDirectories(dir.resolve("input-" + ++made));
             Files.write(input.resolve(name), content);
             Path out = dir.resolve("bundle-" + made + ".zip");
-            new BundleBuilder(clock).build(BundleSpec.of(kind, version), input, out);
+            new BundleBuilder(clock).build(spec, input, out);
             if (key != null) {
                 BundleSigner.sign(out, key);
             }

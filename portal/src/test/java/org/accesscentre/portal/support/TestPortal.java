@@ -31,14 +31,24 @@ public final class TestPortal implements AutoCloseable {
         POSTGRESQL
     }
 
-    public final Portal portal;
+    public Portal portal;
     public final Http http;
     public final String admin;
     public final KeyPair signing;
     private final @Nullable String schemaUrl;
+    private final PortalSettings settings;
+    private final Clock clock;
 
-    private TestPortal(Portal portal, String admin, KeyPair signing, @Nullable String schemaUrl) {
+    private TestPortal(
+            Portal portal,
+            String admin,
+            KeyPair signing,
+            @Nullable String schemaUrl,
+            PortalSettings settings,
+            Clock clock) {
         this.portal = portal;
+        this.settings = settings;
+        this.clock = clock;
         this.http = new Http(portal.url());
         this.admin = admin;
         this.signing = signing;
@@ -64,7 +74,14 @@ public final class TestPortal implements AutoCloseable {
                 PortalSettings.defaults(dir.resolve("data")).withDatabase(url).withAddress("127.0.0.1", 0);
         Bootstrap.Result boot = Bootstrap.run(settings, List.of(pub), clock);
         Portal portal = Portal.start(settings, clock);
-        return new TestPortal(portal, boot.adminToken(), signing, url);
+        return new TestPortal(portal, boot.adminToken(), signing, url, settings, clock);
+    }
+
+    /** Stops the portal and starts a new one on the same database, data directory and port. */
+    public void restart() throws Exception {
+        int port = portal.port();
+        portal.close();
+        portal = Portal.start(settings.withAddress("127.0.0.1", port), clock);
     }
 
     public PublicKey envelopeKey() {

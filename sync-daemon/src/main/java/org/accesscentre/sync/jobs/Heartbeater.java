@@ -5,14 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.accesscentre.core.Release;
+import org.accesscentre.core.state.BundleRefusal;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.PrinterStatus;
 import org.accesscentre.core.state.StagedBundle;
 import org.accesscentre.core.store.LocalStore;
 import org.accesscentre.core.store.QueueStats;
 import org.accesscentre.core.store.StoreException;
+import org.accesscentre.core.wire.BundleRefused;
 import org.accesscentre.core.wire.CommandResult;
 import org.accesscentre.core.wire.Heartbeat;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +52,25 @@ public final class Heartbeater {
                 clockOffsetMillis,
                 lastError == null ? null : lastError.substring(0, Math.min(500, lastError.length())),
                 now,
-                results);
+                results,
+                refused());
+    }
+
+    /**
+     * Refusals newer than what the app runs, one per kind at most: the portal's rollout counts the device as
+     * failed from them. Read from the store each time, so a restart or a lost reply never loses one.
+     */
+    private List<BundleRefused> refused() throws StoreException {
+        List<BundleRefused> out = new ArrayList<>();
+        for (String kind : List.of("catalogue", "config")) {
+            Optional<BundleRefusal> r = DeviceState.read(store, DeviceState.refused(kind));
+            if (r.isPresent() && r.get().version() > applied(kind)) {
+                String reason = r.get().reason();
+                out.add(new BundleRefused(
+                        kind, r.get().version(), reason.substring(0, Math.min(500, reason.length()))));
+            }
+        }
+        return out;
     }
 
     private long applied(String kind) throws StoreException {

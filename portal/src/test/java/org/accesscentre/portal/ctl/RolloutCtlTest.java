@@ -1,0 +1,113 @@
+package org.accesscentre.portal.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.accesscentre.core.json.Json;
+import org.accesscentre.core.wire.BundleRefused;
+import org.accesscentre.core.wire.Heartbeat;
+import org.accesscentre.portal.support.Http;
+import org.accesscentre.portal.support.TestBundles;
+import org.accesscentre.portal.support.TestDevice;
+import org.accesscentre.portal.support.TestPortal;
+import org.accesscentre.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kioskctl rollout against a real portal: create, status (a table per wave, then failures), list, the actions. */
+class RolloutCtlTest {
+    final TestClock clock = new TestClock(Instant.parse("2026-11-22T14:00:00Z"));
+
+    @Test
+    void kioskctlRunsARolloutFromCreateToAbort(@TempDir Path dir) throws Exception {
+        try (TestPortal portal = TestPortal.start(TestPortal.Db.SQLITE, dir.resolve("portal"), clock)) {
+            Ctl ctl = new Ctl(portal.portal.url(), Files.createDirectories(dir.resolve("home")), clock);
+            List<TestDevice> devices = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                TestDevice d = TestDevice.enrol(portal, "SOU", i, clock);
+                d.authenticate();
+                devices.add(d);
+            }
+            devices.sort(Comparator.comparing(d -> d.deviceId));
+            TestBundles bundles = new TestBundles(dir.resolve("bundles"), clock);
+            Http.Response published = portal.publish(bundles.catalogue(2, portal.signing.getPrivate()), "all");
+            String bundle = published.json().get("id").asText();
+
+            Ctl.Result bad = ctl.as(portal.admin, "rollout", "create", "--bundle", bundle, "--wave", "50%");
+            assertEquals(1, bad.exit());
+            assertTrue(bad.errorLine().contains("the last wave's size is 100%"), bad.err());
+
+            Ctl.Result created = ctl.as(
+                            portal.admin,
+                            "rollout",
+                            "create",
+                            "--bundle",
+                            bundle,
+                            "--wave",
+                            "1",
+                            "--wave",
+                            "100%",
+                            "--centre",
+                            "SOU",
+                            "--errors",
+                            "0.3",
+                            "--overdue-minutes",
+                            "30")
+                    .ok();
+            assertTrue(
+                    created.out()
+                            .startsWith("ok: created rollout 1\nrollout 1: catalogue version 2 (bundle " + bundle
+                                    + "), running, wave 1 of 2\n"),
+                    created.out());
+
+            beat(devices.get(0), 2, List.of());
+            beat(devices.get(1), 0, List.of(new BundleRefused("catalogue", 2, "needs app release 2")));
+            String status = ctl.as(portal.admin, "rollout", "status", "1").ok().out();
+            assertTrue(status.contains("rollout 1: catalogue version 2"), status);
+            assertTrue(status.contains("halted, wave 2 of 2"), status);
+            assertTrue(status.contains("reason: wave 2: 1 of 3 devices failed or rolled back"), status);
+            assertTrue(
+                    status.contains("WAVE  SIZE  DEVICES  PENDING  OFFERED  DOWNLOADING  INSTALLED  FAILED"), status);
+            assertTrue(status.lines().anyMatch(l -> l.matches(" *1 +1 +1 +0 +0 +0 +1 +0 +0 +0 +0\\.9 +0\\.3")), status);
+            assertTrue(
+                    status.lines().anyMatch(l -> l.matches(" *2 +100% +3 +0 +2 +0 +0 +1 +0 +0 +0\\.9 +0\\.3")), status);
+            assertTrue(status.contains("failures:\n"), status);
+            assertTrue(
+                    status.lines()
+                            .anyMatch(l -> l.matches(devices.get(1).deviceId
+                                    + " +2 +failed +2026-11-22T14:00:00Z +needs app release 2")),
+                    status);
+            assertTrue(status.contains("needs app release 2"), status);
+
+            JsonNode json = Json.wire()
+                    .readTree(ctl.as(portal.admin, "rollout", "status", "1", "--json")
+                            .ok()
+                            .out());
+            assertEquals("halted", json.get("state").asText());
+            String list = ctl.as(portal.admin, "rollout", "list").ok().out();
+            assertTrue(list.lines().anyMatch(l -> l.matches(" *1 +catalogue +2 +halted +2 of 2 +1 of 4 +1 .*")), list);
+
+            assertTrue(ctl.as(portal.admin, "rollout", "resume", "1").ok().out().startsWith("ok: resumed rollout 1\n"));
+            assertTrue(ctl.as(portal.admin, "rollout", "pause", "1").ok().out().contains("paused, wave 2 of 2"));
+            Ctl.Result twice = ctl.as(portal.admin, "rollout", "pause", "1");
+            assertEquals(1, twice.exit());
+            assertTrue(twice.errorLine().contains("rollout 1 is paused"), twice.err());
+            assertTrue(ctl.as(portal.admin, "rollout", "abort", "1").ok().out().contains("aborted, wave 2 of 2"));
+            Ctl.Result missing = ctl.as(portal.admin, "rollout", "status", "9");
+            assertEquals(1, missing.exit());
+            assertTrue(missing.errorLine().contains("rollout 9 was not found"), missing.err());
+        }
+    }
+
+    private void beat(TestDevice d, long catalogue, List<BundleRefused> refused) {
+        d.heartbeatOk(new Heartbeat(
+                "1", catalogue, 0, 0, 0, 0, 1L << 30, null, "ok", 0, null, clock.instant(), List.of(), refused));
+    }
+}
