@@ -28,9 +28,23 @@ import org.accesscentre.device.config.DeviceConfigReader;
  */
 public final class BundleBuilder {
     private final Clock clock;
+    private final boolean checkContent;
 
     public BundleBuilder(Clock clock) {
+        this(clock, true);
+    }
+
+    /**
+     * A builder that skips the per-kind content checks, for tests of the archive format itself, which is
+     * the same for every kind and is best shown with arbitrary files.
+     */
+    static BundleBuilder formatOnly(Clock clock) {
+        return new BundleBuilder(clock, false);
+    }
+
+    private BundleBuilder(Clock clock, boolean checkContent) {
         this.clock = clock;
+        this.checkContent = checkContent;
     }
 
     /**
@@ -59,7 +73,12 @@ public final class BundleBuilder {
         if (sources.isEmpty()) {
             throw invalid(inputDir + " has no files");
         }
-        checkContent(spec.kind(), spec.version(), root);
+        if (checkContent) {
+            checkContent(spec.kind(), spec.version(), root);
+            if (spec.kind() == BundleKind.RELEASE) {
+                checkRelease(sources, spec.version(), root);
+            }
+        }
 
         List<ContentDigest> digests = digests(sources);
         List<ManifestFile> files = new ArrayList<>();
@@ -138,6 +157,28 @@ public final class BundleBuilder {
                 }
                 case CONFIG -> DeviceConfigReader.strict().read(file);
                 case RELEASE -> {}
+            }
+        } catch (JsonInputException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** Sizes come from the listing, so an absurd file is refused before anything is read. */
+    private static void checkRelease(List<InputScanner.Source> sources, long version, Path root)
+            throws IOException, BundleException {
+        List<ReleaseLayout.Item> items = sources.stream()
+                .map(s -> new ReleaseLayout.Item(s.path(), s.size()))
+                .toList();
+        Optional<String> problem = ReleaseLayout.problem(items);
+        if (problem.isPresent()) {
+            throw invalid("not a release: " + problem.get());
+        }
+        try {
+            byte[] json = Files.readAllBytes(root.resolve(ReleaseInfo.FILE));
+            long inside = ReleaseInfo.read(json, true).version();
+            if (inside != version) {
+                throw invalid("release.json says version " + inside + " but the bundle is version " + version
+                        + "; make them the same");
             }
         } catch (JsonInputException e) {
             throw invalid(e.getMessage());

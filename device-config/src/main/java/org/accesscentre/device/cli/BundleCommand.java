@@ -19,6 +19,9 @@ import org.accesscentre.device.bundle.BundleSpec;
 import org.accesscentre.device.bundle.BundleVerifier;
 import org.accesscentre.device.bundle.Manifest;
 import org.accesscentre.device.bundle.ManifestFile;
+import org.accesscentre.device.bundle.ReleaseAssembler;
+import org.accesscentre.device.bundle.ReleaseInfo;
+import org.accesscentre.device.bundle.ReleaseLayout;
 import org.accesscentre.device.bundle.VerifiedBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code kioskctl bundle build|sign|verify|inspect}. */
+/** {@code kioskctl bundle build|sign|verify|inspect|release-dir}. */
 @Command(name = "bundle", description = "Build, sign, verify and inspect signed bundles.")
 final class BundleCommand implements Runnable {
     @Spec
@@ -71,6 +74,40 @@ final class BundleCommand implements Runnable {
         BundleSpec bundleSpec = new BundleSpec(kind, version, minAppVersion, label);
         Manifest manifest = new BundleBuilder(ctl.clock()).build(bundleSpec, in, out);
         out().println("ok: wrote " + out + ": " + summary(manifest) + ", unsigned");
+        return 0;
+    }
+
+    @Command(
+            name = "release-dir",
+            description =
+                    "Lay out a release's input directory from this repository's Maven build, for build --kind release.")
+    int releaseDir(
+            @Option(
+                            names = "--from-build",
+                            paramLabel = "ROOT",
+                            defaultValue = ".",
+                            description = "The repository root after ./mvnw package (default: here).")
+                    Path root,
+            @Option(names = "--version", required = true, paramLabel = "N", description = "Release version, 1 or more.")
+                    long version,
+            @Option(names = "--notes", required = true, paramLabel = "TEXT", description = "Release notes for people.")
+                    String notes,
+            @Option(names = "--min-catalogue-version", paramLabel = "N", defaultValue = "0") long minCatalogue,
+            @Option(names = "--min-config-version", paramLabel = "N", defaultValue = "0") long minConfig,
+            @Option(names = "--min-store-version", paramLabel = "N", defaultValue = "0") long minStore,
+            @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new, empty directory.")
+                    Path out)
+            throws IOException, BundleException {
+        ReleaseInfo info;
+        try {
+            info = new ReleaseInfo(version, minCatalogue, minConfig, minStore, notes.replace("\\n", "\n"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<ReleaseLayout.Item> items = ReleaseAssembler.assemble(root, out, info);
+        long bytes = items.stream().mapToLong(ReleaseLayout.Item::size).sum();
+        out().println("ok: wrote " + out + ": release " + version + ", " + items.size() + " files, " + bytes
+                + " bytes; next: kioskctl bundle build --kind release --version " + version + " --in " + out);
         return 0;
     }
 

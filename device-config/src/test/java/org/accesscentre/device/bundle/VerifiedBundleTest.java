@@ -34,7 +34,7 @@ class VerifiedBundleTest {
             Files.writeString(file, pathsAndContents[i + 1]);
         }
         Path bundle = dir.resolve("release.bundle");
-        new BundleBuilder(Fixtures.CLOCK).build(BundleSpec.of(BundleKind.RELEASE, 1), in, bundle);
+        BundleBuilder.formatOnly(Fixtures.CLOCK).build(BundleSpec.of(BundleKind.RELEASE, 1), in, bundle);
         BundleSigner.sign(bundle, key.pair().getPrivate());
         return new BundleVerifier(List.of(key.pair().getPublic())).verify(bundle, 1);
     }
