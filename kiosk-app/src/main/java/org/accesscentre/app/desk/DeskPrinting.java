@@ -36,26 +36,24 @@ public final class DeskPrinting {
     }
 
     TicketContent ticket(String label, Strings s) {
-        Locale locale = Locale.forLanguageTag(s.locale());
+        return ticket(label, s.get("ticket.note"), s.locale(), s);
+    }
+
+    /** A page the size of a ticket that says the printer works; in the attendant's English. */
+    TicketContent testPage(Strings s) {
+        return ticket("TEST", "Printer test: if you can read this, the printer works.", "en", s);
+    }
+
+    private TicketContent ticket(String label, String note, String localeTag, Strings s) {
+        Locale locale = Locale.forLanguageTag(localeTag);
         return new TicketContent(
                 List.of(s.get("receipt.country"), s.get("receipt.centreName")),
                 label,
                 from(s),
                 DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale)
                         .format(ctx.clock().instant().atZone(ctx.zone())),
-                s.get("ticket.note"),
-                s.locale());
-    }
-
-    TicketContent testPage(Strings s) {
-        return new TicketContent(
-                List.of(s.get("receipt.country"), s.get("receipt.centreName")),
-                "TEST",
-                from(s),
-                DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ROOT)
-                        .format(ctx.clock().instant().atZone(ctx.zone())),
-                "Printer test: if you can read this, the printer works.",
-                "en");
+                note,
+                localeTag);
     }
 
     private String from(Strings s) {

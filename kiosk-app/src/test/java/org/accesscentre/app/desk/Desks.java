@@ -79,6 +79,13 @@ public final class Desks implements AutoCloseable {
     /** A request for {@code serviceId} with a fee, stored as the app would. */
     public org.accesscentre.core.reference.ReferenceNumber paidService(String serviceId, long feeCents)
             throws StoreException {
+        return feeRequest(store, kiosk.clock, serviceId, feeCents);
+    }
+
+    /** A request with a fee in {@code store}, as kiosk SOU-03 stores one (the sealed answers do not matter). */
+    public static org.accesscentre.core.reference.ReferenceNumber feeRequest(
+            org.accesscentre.core.store.LocalStore store, java.time.Clock clock, String serviceId, long feeCents)
+            throws StoreException {
         return store.submit(new org.accesscentre.core.store.NewSubmission(
                         "SOU",
                         3,
@@ -88,7 +95,7 @@ public final class Desks implements AutoCloseable {
                         1,
                         feeCents,
                         "XCD",
-                        kiosk.clock.instant(),
+                        clock.instant(),
                         new byte[] {1, 2, 3}))
                 .reference();
     }

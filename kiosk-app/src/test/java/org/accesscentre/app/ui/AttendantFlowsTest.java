@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.accesscentre.app.desk.Desks;
 import org.accesscentre.core.answer.Answers;
 import org.accesscentre.core.catalogue.Catalogue;
 import org.accesscentre.core.catalogue.DemoCatalogue;
@@ -287,27 +288,11 @@ class AttendantFlowsTest {
 
     @Test
     void cashIsTakenForFeesAndTheDayReportAddsUp(FxRobot robot) throws Exception {
-        var desks = new Object() {
-            org.accesscentre.core.reference.ReferenceNumber submit(String service, long cents) throws Exception {
-                return kiosk.store
-                        .submit(new org.accesscentre.core.store.NewSubmission(
-                                "SOU",
-                                3,
-                                java.util.UUID.randomUUID(),
-                                service,
-                                1,
-                                1,
-                                cents,
-                                "XCD",
-                                kiosk.clock.instant(),
-                                new byte[] {1}))
-                        .reference();
-            }
-        };
-        var a = desks.submit("birth-certificate", 2500);
-        var b = desks.submit("business-name", 5000);
-        desks.submit("birth-certificate", 2500);
-        desks.submit("licence-renewal", 10_000); // paid at the agency: not in the desk's books
+        var a = Desks.feeRequest(kiosk.store, kiosk.clock, "birth-certificate", 2500);
+        var b = Desks.feeRequest(kiosk.store, kiosk.clock, "business-name", 5000);
+        Desks.feeRequest(kiosk.store, kiosk.clock, "birth-certificate", 2500);
+        Desks.feeRequest(
+                kiosk.store, kiosk.clock, "licence-renewal", 10_000); // paid at the agency: not in the desk's books
         signIn(robot);
         KioskUi.tap(robot, "#tab-cash");
         KioskUi.typeInto(robot, robot.lookup("#cash-receipt-" + a).queryAs(Node.class), "004512");

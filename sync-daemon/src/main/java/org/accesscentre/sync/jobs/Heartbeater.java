@@ -1,14 +1,14 @@
 package org.accesscentre.sync.jobs;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.accesscentre.core.Release;
+import org.accesscentre.core.io.Machine;
 import org.accesscentre.core.state.BundleRefusal;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.PrinterStatus;
@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Builds the heartbeat from what the store and the machine say. */
 public final class Heartbeater {
-    private static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
 
     private final LocalStore store;
     private final Path dataDir;
@@ -44,7 +43,7 @@ public final class Heartbeater {
                 stats.depth(),
                 oldest == null ? 0 : oldest.toSeconds(),
                 stats.bytesWaiting(),
-                diskFree(),
+                Machine.diskFree(dataDir),
                 temperature(),
                 DeviceState.read(store, DeviceState.PRINTER)
                         .map(PrinterStatus::state)
@@ -79,24 +78,9 @@ public final class Heartbeater {
                 .orElse(0L);
     }
 
-    private long diskFree() {
-        try {
-            return Files.getFileStore(Files.createDirectories(dataDir)).getUsableSpace();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     /** The CPU temperature on a Pi; null elsewhere. */
     private static @Nullable Double temperature() {
-        try {
-            if (!Files.isReadable(CPU_TEMPERATURE)) {
-                return null;
-            }
-            String millidegrees = Files.readString(CPU_TEMPERATURE).strip();
-            return millidegrees.matches("-?[0-9]{1,7}") ? Integer.parseInt(millidegrees) / 1000.0 : null;
-        } catch (IOException e) {
-            return null;
-        }
+        OptionalDouble t = Machine.temperature(Machine.CPU_TEMPERATURE);
+        return t.isPresent() ? t.getAsDouble() : null;
     }
 }
