@@ -52,7 +52,12 @@ final class DeviceSession {
         }
     }
 
-    private String token() throws PortalException {
+    /** The portal refused the token outside {@link #call}: the next call signs in again. */
+    void forget() {
+        token = null;
+    }
+
+    String token() throws PortalException {
         Instant now = time.now();
         if (token != null && now.isBefore(renewAt)) {
             return token;

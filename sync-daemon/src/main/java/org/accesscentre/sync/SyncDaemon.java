@@ -9,15 +9,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.accesscentre.core.state.DeviceState;
+import org.accesscentre.core.state.RestartRequest;
 import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.StoreOptions;
+import org.accesscentre.device.bundle.BundleVerifier;
 import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.identity.DeviceIdentity;
 import org.accesscentre.device.identity.IdentityException;
 import org.accesscentre.sync.jobs.BundleStager;
 import org.accesscentre.sync.jobs.Drain;
 import org.accesscentre.sync.net.PortalClient;
+import org.accesscentre.sync.release.InstallProgress;
+import org.accesscentre.sync.release.ReleaseInstaller;
+import org.accesscentre.sync.release.ReleaseJob;
+import org.accesscentre.sync.release.ReleaseSlots;
+import org.accesscentre.sync.release.ResumableDownload;
+import org.accesscentre.sync.release.Supervisor;
+import org.accesscentre.sync.release.SystemctlSupervisor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +39,8 @@ public final class SyncDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncDaemon.class);
     /** How often the store is looked at for the app's commits: a drain starts within a second. */
     static final Duration WATCH_EVERY = Duration.ofMillis(500);
+    /** The largest release bundle a kiosk downloads. */
+    static final long MAX_RELEASE_BYTES = 256L << 20;
 
     private final SqliteStore store;
     private final SyncEngine engine;
@@ -38,6 +50,7 @@ public final class SyncDaemon implements AutoCloseable {
     private final ScheduledExecutorService watcher;
     private volatile boolean running = true;
     private volatile boolean stopped;
+    private volatile boolean restart;
 
     private SyncDaemon(SqliteStore store, SyncEngine engine, PortalClient client, Clock clock) {
         this.store = store;
@@ -56,17 +69,41 @@ public final class SyncDaemon implements AutoCloseable {
      * How a daemon talks to its portal: its timeouts, and how much each batch of the outbox may hold.
      * {@link #DEFAULTS} is what a kiosk runs with; tests and benchmarks change one part.
      */
-    public record Options(PortalClient.Timeouts timeouts, Drain.BatchLimits batches) {
-        public static final Options DEFAULTS = new Options(PortalClient.Timeouts.RURAL, Drain.BatchLimits.DEFAULT);
+    public record Options(
+            PortalClient.Timeouts timeouts, Drain.BatchLimits batches, Restart restart, ReleaseJob.Settings releases) {
+        public static final Options DEFAULTS = new Options(
+                PortalClient.Timeouts.RURAL, Drain.BatchLimits.DEFAULT, Restart.EXIT, ReleaseJob.Settings.DEFAULTS);
 
         public Options withTimeouts(PortalClient.Timeouts t) {
-            return new Options(t, batches);
+            return new Options(t, batches, restart, releases);
         }
 
         public Options withBatches(Drain.BatchLimits b) {
-            return new Options(timeouts, b);
+            return new Options(timeouts, b, restart, releases);
+        }
+
+        public Options withRestart(Restart r) {
+            return new Options(timeouts, batches, r, releases);
+        }
+
+        public Options withReleases(ReleaseJob.Settings r) {
+            return new Options(timeouts, batches, restart, r);
         }
     }
+
+    /**
+     * How both services restart after a release switch: {@link #SYSTEMD} asks systemd to restart the units;
+     * {@link #EXIT} asks the app to restart (it exits with {@link #RESTART_EXIT_CODE} when idle) and ends this
+     * daemon with that code, for a supervisor that starts both again from {@code releases/current}: the demo's
+     * loop, or systemd units with {@code Restart=always}.
+     */
+    public enum Restart {
+        SYSTEMD,
+        EXIT
+    }
+
+    /** What the daemon and the app exit with to be started again. */
+    public static final int RESTART_EXIT_CODE = 75;
 
     /** The files a daemon keeps under the data directory. */
     public static Path storeFile(Path dataDir) {
@@ -96,6 +133,30 @@ public final class SyncDaemon implements AutoCloseable {
                             config.portal().url(), config.portal().pinSha256(), options.timeouts()),
                     userAgent);
             BundleStager bundles = new BundleStager(store, data.resolve("bundles"), config.trustedSigningKeys());
+            SyncDaemon[] self = {null};
+            Supervisor supervisor = options.restart() == Restart.SYSTEMD
+                    ? SystemctlSupervisor.standard()
+                    : () -> {
+                        SyncDaemon d = self[0];
+                        if (d != null) {
+                            d.restartBoth();
+                        }
+                    };
+            ReleaseSlots slots = new ReleaseSlots(data.resolve("releases"), InstallProgress.NONE);
+            ReleaseJob releases = new ReleaseJob(
+                    store,
+                    slots,
+                    new ReleaseInstaller(
+                            slots,
+                            new BundleVerifier(config.trustedSigningKeys()),
+                            new ResumableDownload(client.http(), MAX_RELEASE_BYTES),
+                            supervisor,
+                            point -> LOG.debug("release install: {}", point)),
+                    new ResumableDownload(client.http(), MAX_RELEASE_BYTES),
+                    config.trustedSigningKeys(),
+                    supervisor,
+                    options.releases(),
+                    client.releaseUrl());
             SyncEngine engine = new SyncEngine(
                     store,
                     store.journal(),
@@ -107,12 +168,16 @@ public final class SyncDaemon implements AutoCloseable {
                     data,
                     config.retention(),
                     clock,
-                    RandomGenerator.getDefault());
+                    RandomGenerator.getDefault(),
+                    releases);
             int requeued = store.requeueInFlight();
             if (requeued > 0) {
                 LOG.info("sending again {} submissions that were in flight when the daemon last stopped", requeued);
             }
-            return new SyncDaemon(store, engine, client, clock);
+            SyncDaemon daemon = new SyncDaemon(store, engine, client, clock);
+            self[0] = daemon;
+            releases.start(clock.instant());
+            return daemon;
         } catch (StoreException | IOException | IdentityException | RuntimeException e) {
             store.close();
             throw e;
@@ -160,6 +225,34 @@ public final class SyncDaemon implements AutoCloseable {
             watcher.shutdownNow();
             stopped = true;
         }
+    }
+
+    /**
+     * After a release switch or rollback, with {@link Restart#EXIT}: the app is asked to restart (it does when
+     * idle), and this daemon stops, to exit with {@link #RESTART_EXIT_CODE}.
+     */
+    private void restartBoth() throws IOException {
+        Instant now = clock.instant();
+        try {
+            DeviceState.write(
+                    store,
+                    RestartRequest.KEY,
+                    new RestartRequest(releaseSlotsCurrent(), "a release was switched", now),
+                    now);
+        } catch (StoreException e) {
+            throw new IOException("cannot ask the app to restart: " + e.getMessage(), e);
+        }
+        restart = true;
+        stop();
+    }
+
+    private long releaseSlotsCurrent() throws IOException {
+        return engine.release().current();
+    }
+
+    /** Whether the daemon stopped to be started again from {@code releases/current}. */
+    public boolean restartRequested() {
+        return restart;
     }
 
     /** Asks the loop to stop and cancels a call in progress; {@link #close} then waits for it. */

@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.Enrolment;
+import org.accesscentre.core.state.StagedBundle;
 import org.accesscentre.core.state.SyncRequest;
 import org.accesscentre.core.store.Journal;
 import org.accesscentre.core.store.LocalStore;
+import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.wire.CommandResult;
 import org.accesscentre.core.wire.Heartbeat;
@@ -28,6 +30,8 @@ import org.accesscentre.sync.net.Backoff;
 import org.accesscentre.sync.net.Failure;
 import org.accesscentre.sync.net.PortalClient;
 import org.accesscentre.sync.net.PortalException;
+import org.accesscentre.sync.release.DeviceVersions;
+import org.accesscentre.sync.release.ReleaseJob;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,8 @@ public final class SyncEngine {
     private final BundleStager bundles;
     private final Commands commands;
     private final Duration retention;
+    private final ReleaseJob release;
+    private Instant nextRelease = Instant.EPOCH;
     private @Nullable DeviceSession session;
     private Duration interval = DEFAULT_INTERVAL;
     private Instant nextHeartbeat = Instant.EPOCH;
@@ -87,7 +93,8 @@ public final class SyncEngine {
             java.nio.file.Path dataDir,
             Duration retention,
             Clock clock,
-            RandomGenerator random) {
+            RandomGenerator random,
+            ReleaseJob release) {
         this.store = store;
         this.client = client;
         this.identity = identity;
@@ -101,6 +108,7 @@ public final class SyncEngine {
         this.bundles = bundles;
         this.commands = new Commands(store, this::syncNow);
         this.retention = retention;
+        this.release = release;
     }
 
     /** Makes every job due now: a sync-now command, or an attendant's button. */
@@ -121,9 +129,22 @@ public final class SyncEngine {
         return link;
     }
 
+    public ReleaseJob release() {
+        return release;
+    }
+
     /** Does everything due now; returns when something is due next. */
     public synchronized Instant runDue() throws StoreException {
         Instant now = time.now();
+        if (release.onTrial()) {
+            // First, and with or without the portal: it hears "installed" only once the release passed its
+            // health check. The check itself makes no call.
+            try {
+                nextRelease = release.run(now, versions());
+            } catch (java.io.IOException e) {
+                throw new StoreException("the release health check failed: " + e.getMessage(), e);
+            }
+        }
         try {
             if (session == null && !startSession(now)) {
                 return publish(now, nextEnrol);
@@ -153,6 +174,9 @@ public final class SyncEngine {
                     && link.mayCall(now)
                     && attempt(() -> fetch(kind, wanted.getValue(), now), t -> wantedBundles.remove(kind), now);
         }
+        if (go && release.busy() && !now.isBefore(nextRelease)) {
+            go = link.mayCall(now) && attempt(() -> nextRelease = runRelease(now), t -> nextRelease = t, now);
+        }
         if (!now.isBefore(nextRetention)) {
             int purged = store.purgeSealed(now.minus(retention));
             if (purged > 0) {
@@ -164,6 +188,9 @@ public final class SyncEngine {
             return publish(now, link.retryAt());
         }
         Instant next = min(nextHeartbeat, nextDrain, nextJournal, nextStatus, nextRetention);
+        if (release.busy()) {
+            next = min(next, nextRelease);
+        }
         return publish(now, wantedBundles.isEmpty() ? next : now);
     }
 
@@ -219,13 +246,30 @@ public final class SyncEngine {
                     enrolment.get().kiosk());
             link.succeeded(now);
         }
-        session = new DeviceSession(client, identity, enrolment.get().deviceId(), time);
+        DeviceSession s = new DeviceSession(client, identity, enrolment.get().deviceId(), time);
+        session = s;
+        release.tokens(new ReleaseJob.Tokens() {
+            @Override
+            public okhttp3.Headers headers() throws java.io.IOException {
+                try {
+                    return client.deviceHeaders(s.token());
+                } catch (PortalException e) {
+                    throw new java.io.IOException(e.failure().reason(), e);
+                }
+            }
+
+            @Override
+            public void expired() {
+                s.forget();
+            }
+        });
         return true;
     }
 
     private void heartbeat(Instant now) throws StoreException, PortalException {
         List<CommandResult> results = commands.pending();
-        Heartbeat beat = heartbeater.build(now, clockOffsetMillis, link.lastError(), results);
+        Heartbeat beat = heartbeater.build(
+                now, clockOffsetMillis, link.lastError(), results, release.release(), release.report());
         Instant sent = time.wall();
         HeartbeatReply reply = session().call(t -> client.heartbeat(t, beat));
         Instant received = time.wall();
@@ -246,6 +290,10 @@ public final class SyncEngine {
         commands.run(reply.commands(), now);
         if (!commands.pending().isEmpty()) {
             nextHeartbeat = now; // confirm at once
+        }
+        release.offered(reply.release());
+        if (reply.release() != null) {
+            nextRelease = now;
         }
         if (bundles.wants("catalogue", reply.catalogueVersion())) {
             wantedBundles.put("catalogue", reply.catalogueVersion());
@@ -320,6 +368,25 @@ public final class SyncEngine {
             link.error("refused a " + kind + " bundle: " + refusal);
             nextHeartbeat = now; // report the refusal at once
         }
+    }
+
+    /** The release job's step; a broken download is the link's failure, retried as every job's is. */
+    private Instant runRelease(Instant now) throws StoreException, PortalException {
+        try {
+            return release.run(now, versions());
+        } catch (java.io.IOException e) {
+            throw new PortalException(Failure.offline("release download: " + e.getMessage()), e);
+        }
+    }
+
+    private DeviceVersions versions() throws StoreException {
+        return new DeviceVersions(applied("catalogue"), applied("config"), SqliteStore.SCHEMA_VERSION);
+    }
+
+    private long applied(String kind) throws StoreException {
+        return DeviceState.read(store, DeviceState.applied(kind))
+                .map(StagedBundle::version)
+                .orElse(0L);
     }
 
     private DeviceSession session() {

@@ -37,6 +37,12 @@ public final class SqliteStore implements LocalStore {
         this.journal = new Journal(db);
     }
 
+    /**
+     * The schema this code brings a store to: the newest migration's version. A release names the oldest it
+     * can run on ({@code minStoreVersion}).
+     */
+    public static final long SCHEMA_VERSION = 3;
+
     /** The store's file in a kiosk's data directory, where both kiosk-app and sync-daemon open it. */
     public static Path fileIn(Path dataDir) {
         return dataDir.resolve("kiosk.db");

@@ -41,6 +41,20 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theSchemaVersionReleasesNameIsTheNewestMigration() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("kiosk.db"), StoreOptions.DEFAULTS)) {
+            store.submit(TestSubmissions.of(1, NOW));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kiosk.db"));
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+            rs.next();
+            assertEquals(SqliteStore.SCHEMA_VERSION, rs.getLong(1));
+        }
+    }
+
+    @Test
     void aFullStoreRefusesNewSubmissionsAndKeepsTheQueueIntact() throws Exception {
         Path file = dir.resolve("kiosk.db");
         List<Receipt> saved = new ArrayList<>();

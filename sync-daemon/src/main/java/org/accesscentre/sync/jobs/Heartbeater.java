@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.accesscentre.core.Release;
 import org.accesscentre.core.io.Machine;
 import org.accesscentre.core.state.BundleRefusal;
 import org.accesscentre.core.state.DeviceState;
@@ -32,12 +31,22 @@ public final class Heartbeater {
         this.dataDir = dataDir;
     }
 
-    public Heartbeat build(Instant now, long clockOffsetMillis, @Nullable String lastError, List<CommandResult> results)
+    /**
+     * @param release the release this kiosk runs for good (during a health check, the one it came from)
+     * @param releaseRefused the last release it refused or rolled back, if not the one it runs
+     */
+    public Heartbeat build(
+            Instant now,
+            long clockOffsetMillis,
+            @Nullable String lastError,
+            List<CommandResult> results,
+            long release,
+            Optional<BundleRefused> releaseRefused)
             throws StoreException {
         QueueStats stats = store.stats(now);
         Duration oldest = stats.oldestUnsentAge();
         return new Heartbeat(
-                Long.toString(Release.NUMBER),
+                Long.toString(release),
                 applied("catalogue"),
                 applied("config"),
                 stats.depth(),
@@ -52,15 +61,16 @@ public final class Heartbeater {
                 lastError == null ? null : lastError.substring(0, Math.min(500, lastError.length())),
                 now,
                 results,
-                refused());
+                refused(releaseRefused));
     }
 
     /**
      * Refusals newer than what the app runs, one per kind at most: the portal's rollout counts the device as
      * failed from them. Read from the store each time, so a restart or a lost reply never loses one.
      */
-    private List<BundleRefused> refused() throws StoreException {
+    private List<BundleRefused> refused(Optional<BundleRefused> release) throws StoreException {
         List<BundleRefused> out = new ArrayList<>();
+        release.ifPresent(out::add);
         for (String kind : List.of("catalogue", "config")) {
             Optional<BundleRefusal> r = DeviceState.read(store, DeviceState.refused(kind));
             if (r.isPresent() && r.get().version() > applied(kind)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.CertificatePinner;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -198,6 +199,16 @@ public final class PortalClient {
             r.header("Content-Encoding", "gzip");
         }
         return r.post(RequestBody.create(bytes, JSON)).build();
+    }
+
+    /** Where the release a rollout offers this device is fetched, resumable with Range. */
+    public HttpUrl releaseUrl() {
+        return base.newBuilder().addPathSegments("api/v1/device/release").build();
+    }
+
+    /** The headers of a device's authenticated request, for a caller that makes its own. */
+    public Headers deviceHeaders(String token) {
+        return request(base, token).build().headers();
     }
 
     private Request.Builder request(HttpUrl url, @Nullable String token) {

@@ -52,6 +52,41 @@ public final class ResumableDownload {
      *     resuming from it could only repeat the mistake
      */
     public Result fetch(ReleaseOffer offer, Path partial, LongConsumer progress) throws IOException, ReleaseException {
+        long have = resumeFrom(offer, partial);
+        if (have == offer.size()) {
+            checkHash(offer, partial);
+            return new Result(have, false);
+        }
+        boolean restarted = get(offer, partial, have, offer.size() - 1, progress);
+        checkHash(offer, partial);
+        return new Result(have, restarted);
+    }
+
+    /**
+     * Fetches at most {@code maxBytes} more of the bundle with one ranged request, so a daemon can download a
+     * large release a piece at a time between its other jobs. Returns true once the file is complete and its
+     * hash checked.
+     *
+     * @throws IOException if the link broke; what arrived stays in {@code partial}
+     * @throws ReleaseException as {@link #fetch}
+     */
+    public boolean fetchSome(ReleaseOffer offer, Path partial, long maxBytes) throws IOException, ReleaseException {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("fetch at least one byte, not " + maxBytes);
+        }
+        long have = resumeFrom(offer, partial);
+        if (have < offer.size()) {
+            get(offer, partial, have, Math.min(offer.size(), have + maxBytes) - 1, n -> {});
+        }
+        if (Files.size(partial) < offer.size()) {
+            return false;
+        }
+        checkHash(offer, partial);
+        return true;
+    }
+
+    /** How much of the offer's bundle {@code partial} already holds. */
+    private long resumeFrom(ReleaseOffer offer, Path partial) throws IOException, ReleaseException {
         if (offer.size() > maxBytes) {
             throw ReleaseException.refused(
                     "the offer names a bundle of " + offer.size() + " bytes; the limit is " + maxBytes);
@@ -61,40 +96,45 @@ public final class ResumableDownload {
             Files.delete(partial); // a partial file of another, larger bundle: start over
             have = 0;
         }
-        if (have == offer.size()) {
-            checkHash(offer, partial);
-            return new Result(have, false);
-        }
+        return have;
+    }
+
+    /** Asks for bytes {@code have..end} and writes them; true if the server sent the whole file instead. */
+    private boolean get(ReleaseOffer offer, Path partial, long have, long end, LongConsumer progress)
+            throws IOException, ReleaseException {
         Request.Builder request =
                 new Request.Builder().url(offer.url()).headers(offer.headers()).header("Accept-Encoding", "identity");
-        if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
+        if (have > 0 || end < offer.size() - 1) {
+            request.header("Range", "bytes=" + have + "-" + (end == offer.size() - 1 ? "" : end));
         }
-        boolean restarted = false;
         try (Response response = client.newCall(request.build()).execute()) {
-            long start = start(response, offer, have, partial);
-            restarted = have > 0 && start == 0;
-            write(response.body(), partial, start, offer, progress);
+            long start = start(response, offer, have, end, partial);
+            write(
+                    response.body(),
+                    partial,
+                    start,
+                    start == 0 && response.code() == 200 ? offer.size() - 1 : end,
+                    offer,
+                    progress);
+            return have > 0 && start == 0;
         }
-        checkHash(offer, partial);
-        return new Result(have, restarted);
     }
 
     /** Where the body's bytes go in the file, from the answer's status and headers; a decision table. */
-    private static long start(Response response, ReleaseOffer offer, long have, Path partial)
+    private static long start(Response response, ReleaseOffer offer, long have, long end, Path partial)
             throws IOException, ReleaseException {
         int code = response.code();
-        if (code == 206 && have > 0) {
+        if (code == 206) {
             String range = response.header("Content-Range", "");
             Matcher m = CONTENT_RANGE.matcher(range);
             if (!m.matches()
                     || Long.parseLong(m.group(1)) != have
-                    || Long.parseLong(m.group(2)) != offer.size() - 1
+                    || Long.parseLong(m.group(2)) != end
                     || Long.parseLong(m.group(3)) != offer.size()) {
                 throw refuse(
                         partial,
-                        "asked for bytes " + have + "- of " + offer.size() + " but the server sent " + "Content-Range '"
-                                + range + "'");
+                        "asked for bytes " + have + "-" + end + " of " + offer.size() + " but the server sent "
+                                + "Content-Range '" + range + "'");
             }
             return have;
         }
@@ -112,6 +152,9 @@ public final class ResumableDownload {
                     partial,
                     "the server cannot send bytes " + have + "- (416); the partial download was" + " discarded");
         }
+        if (code == 401) {
+            throw new Unauthorized("the server answered 401 for " + offer.url().encodedPath());
+        }
         if (code == 408 || code == 429 || code >= 500) {
             throw new IOException(
                     "the server answered " + code + " for " + offer.url().encodedPath());
@@ -120,7 +163,8 @@ public final class ResumableDownload {
                 partial, "the server answered " + code + " for " + offer.url().encodedPath());
     }
 
-    private static void write(ResponseBody body, Path partial, long start, ReleaseOffer offer, LongConsumer progress)
+    private static void write(
+            ResponseBody body, Path partial, long start, long end, ReleaseOffer offer, LongConsumer progress)
             throws IOException, ReleaseException {
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 InputStream in = body.byteStream()) {
@@ -131,8 +175,11 @@ public final class ResumableDownload {
             try {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
-                    if (length + n > offer.size()) {
-                        throw refuse(partial, "the server sent more than the offer's " + offer.size() + " bytes");
+                    if (length + n > end + 1) {
+                        throw refuse(
+                                partial,
+                                "the server sent more than the " + (end + 1 - start) + " bytes asked for (the offer"
+                                        + " has " + offer.size() + ")");
                     }
                     ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
                     while (b.hasRemaining()) {
@@ -144,7 +191,7 @@ public final class ResumableDownload {
             } finally {
                 out.force(false); // what arrived survives a power cut, to resume from
             }
-            if (length != offer.size()) {
+            if (length != end + 1) {
                 throw new IOException("the download ended at " + length + " of " + offer.size() + " bytes");
             }
         }
@@ -174,5 +221,14 @@ public final class ResumableDownload {
     private static ReleaseException refuse(Path partial, String detail) throws IOException {
         Files.deleteIfExists(partial);
         return ReleaseException.refused(detail);
+    }
+
+    /** The server wants a new token: the caller signs in again and resumes; the partial file stays. */
+    public static final class Unauthorized extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unauthorized(String message) {
+            super(message);
+        }
     }
 }
