@@ -91,7 +91,12 @@ public final class AppMain implements Callable<Integer> {
                 }
             };
         }
-        return show(device, toolkit, width, height, fullscreen, onFirstFrame) ? RESTART : 0;
+        try {
+            return show(device, toolkit, width, height, fullscreen, onFirstFrame) ? RESTART : 0;
+        } catch (Exception | LinkageError e) {
+            KioskAssembly.startFailed(device, e);
+            throw e;
+        }
     }
 
     /**
@@ -167,6 +172,7 @@ public final class AppMain implements Callable<Integer> {
                 FirstFrame.watch(stage.getScene(), () -> {
                     // Held until now, so the stylesheets it parsed were still cached for the kiosk's scene.
                     warm.setRoot(new Group());
+                    kiosk.firstFrameShown();
                     if (onFirstFrame != null) {
                         onFirstFrame.firstFrame(kiosk, stage);
                     }

@@ -2,6 +2,7 @@ package org.accesscentre.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,9 @@ import org.accesscentre.app.receipt.escpos.EscPosEncoder;
 import org.accesscentre.app.receipt.escpos.JSerialCommLink;
 import org.accesscentre.app.receipt.escpos.SerialEscPosPrinter;
 import org.accesscentre.app.view.ShellView;
+import org.accesscentre.core.Release;
+import org.accesscentre.core.state.AppStart;
+import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.StoreOptions;
@@ -141,6 +145,44 @@ public final class KioskAssembly implements AutoCloseable {
                     printer.port(),
                     e.getMessage());
             return screen;
+        }
+    }
+
+    /**
+     * Tells the daemon the app is up, once its first frame shows: its health check after a release switch waits
+     * for this word naming the new release. On the background executor, as every store write from the FX thread.
+     */
+    public void firstFrameShown() {
+        Instant now = Clock.systemUTC().instant();
+        AppStart start = new AppStart(Release.running(config.dataDir()), true, "", now);
+        background.execute(() -> {
+            try {
+                DeviceState.write(store, AppStart.KEY, start, now);
+            } catch (StoreException e) {
+                LOG.warn("cannot tell the daemon the app started: {}", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The app could not start: the daemon hears why, so a release on trial is rolled back at once rather than
+     * at its deadline. Opens the store on its own, since the failure may have come before the kiosk's did.
+     */
+    public static void startFailed(DeviceConfig config, Throwable problem) {
+        Instant now = Clock.systemUTC().instant();
+        String what = problem.getClass().getSimpleName() + ": " + problem.getMessage();
+        try (SqliteStore store = SqliteStore.open(SqliteStore.fileIn(config.dataDir()), StoreOptions.DEFAULTS)) {
+            DeviceState.write(
+                    store,
+                    AppStart.KEY,
+                    new AppStart(
+                            Release.running(config.dataDir()),
+                            false,
+                            what.substring(0, Math.min(500, what.length())),
+                            now),
+                    now);
+        } catch (StoreException | RuntimeException e) {
+            LOG.error("the app could not start ({}) nor say so in the store: {}", what, e.getMessage());
         }
     }
 

@@ -25,6 +25,14 @@ public final class SyncDaemonMain implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The device configuration (JSON).")
     Path config;
 
+    @Option(
+            names = "--restart-with",
+            paramLabel = "HOW",
+            description = "After a release switch: 'systemd' runs systemctl restart on both units; 'exit' (the"
+                    + " default) asks the app to restart and exits with 75, for a supervisor that starts both again"
+                    + " from releases/current.")
+    String restartWith = "exit";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +45,22 @@ public final class SyncDaemonMain implements Callable<Integer> {
             spec.commandLine().getErr().println("sync-daemon: " + e.getMessage());
             return 2;
         }
-        SyncDaemon daemon = SyncDaemon.open(device, Clock.systemUTC(), "access-centre-sync/" + Release.NUMBER);
+        SyncDaemon.Restart restart;
+        switch (restartWith) {
+            case "systemd" -> restart = SyncDaemon.Restart.SYSTEMD;
+            case "exit" -> restart = SyncDaemon.Restart.EXIT;
+            default -> {
+                spec.commandLine()
+                        .getErr()
+                        .println("sync-daemon: --restart-with is systemd or exit, not " + restartWith);
+                return 2;
+            }
+        }
+        SyncDaemon daemon = SyncDaemon.open(
+                device,
+                Clock.systemUTC(),
+                "access-centre-sync/" + Release.NUMBER,
+                SyncDaemon.Options.DEFAULTS.withRestart(restart));
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -61,6 +84,10 @@ public final class SyncDaemonMain implements Callable<Integer> {
         } finally {
             daemon.close();
             finished.countDown();
+        }
+        if (daemon.restartRequested()) {
+            LOG.info("exiting with {} to be started again from releases/current", SyncDaemon.RESTART_EXIT_CODE);
+            return SyncDaemon.RESTART_EXIT_CODE;
         }
         return 0;
     }

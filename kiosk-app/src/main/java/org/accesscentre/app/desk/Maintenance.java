@@ -1,12 +1,15 @@
 package org.accesscentre.app.desk;
 
 import java.time.Instant;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.accesscentre.app.flow.KioskContext;
 import org.accesscentre.app.flow.ShellViewModel;
+import org.accesscentre.core.state.AppActivity;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.KioskLock;
+import org.accesscentre.core.state.RestartRequest;
 import org.accesscentre.core.state.SyncRequest;
 import org.accesscentre.core.store.StoreException;
 import org.slf4j.Logger;
@@ -25,11 +28,16 @@ public final class Maintenance {
     private final ShellViewModel shell;
     private final ReadOnlyObjectWrapper<KioskLock> lock = new ReadOnlyObjectWrapper<>(this, "lock", UNLOCKED);
     private Runnable restart = () -> {};
+    /** When this app started: a restart request from before then is already served. */
+    private final Instant started;
+
+    private boolean restarting;
 
     Maintenance(KioskContext ctx, Desk desk, ShellViewModel shell) {
         this.ctx = ctx;
         this.desk = desk;
         this.shell = shell;
+        this.started = ctx.clock().instant();
     }
 
     public ReadOnlyObjectProperty<KioskLock> lockProperty() {
@@ -55,12 +63,34 @@ public final class Maintenance {
         show(value);
     }
 
-    /** The lock as the store has it now: the daemon writes the ICT office's lock command there. */
+    /**
+     * The lock as the store has it now: the daemon writes the ICT office's lock command there. And the daemon's
+     * request to restart after a release switch, which the app follows once idle.
+     */
     void reread() throws StoreException {
         KioskLock stored = DeviceState.read(ctx.store(), DeviceState.LOCK).orElse(UNLOCKED);
         if (!stored.equals(lock.get())) {
             show(stored);
         }
+        Optional<RestartRequest> request = DeviceState.read(ctx.store(), RestartRequest.KEY);
+        if (!restarting && request.isPresent() && request.get().at().isAfter(started) && idle()) {
+            restarting = true;
+            LOG.info(
+                    "restarting to run release {}: {}",
+                    request.get().release(),
+                    request.get().reason());
+            desk.record(
+                    "kiosk.restart_for_release",
+                    desk.body().put("release", request.get().release()));
+            restart.run();
+        }
+    }
+
+    /** Idle as the app last told the daemon, which asked for the restart only when it was. */
+    private boolean idle() throws StoreException {
+        return DeviceState.read(ctx.store(), AppActivity.KEY)
+                .map(AppActivity::idle)
+                .orElse(true);
     }
 
     private void show(KioskLock value) {

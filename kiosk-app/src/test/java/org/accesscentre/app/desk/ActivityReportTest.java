@@ -58,4 +58,42 @@ class ActivityReportTest {
         d.desk.endSession();
         assertTrue(stored().idle());
     }
+
+    @Test
+    void theDaemonsRestartRequestIsFollowedOnlyWhileIdleAndOnlyOnce() throws Exception {
+        int[] restarts = {0};
+        d.desk.maintenance().onRestart(() -> restarts[0]++);
+        d.kiosk.shell.start(); // a citizen is at the kiosk
+        d.kiosk.clock.advance(Duration.ofSeconds(5));
+        var now = d.kiosk.clock.instant();
+        DeviceState.write(
+                d.store,
+                org.accesscentre.core.state.RestartRequest.KEY,
+                new org.accesscentre.core.state.RestartRequest(6, "a release was switched", now),
+                now);
+
+        d.desk.refresh();
+        assertEquals(0, restarts[0], "not in the middle of a citizen's visit");
+
+        d.kiosk.shell.finish();
+        d.desk.refresh();
+        d.desk.refresh();
+        assertEquals(1, restarts[0], "idle: restarted, once");
+    }
+
+    @Test
+    void aRestartRequestFromBeforeTheAppStartedIsAlreadyServed() throws Exception {
+        var before = d.kiosk.clock.instant().minusSeconds(60);
+        DeviceState.write(
+                d.store,
+                org.accesscentre.core.state.RestartRequest.KEY,
+                new org.accesscentre.core.state.RestartRequest(6, "a release was switched", before),
+                before);
+        int[] restarts = {0};
+        d.desk.maintenance().onRestart(() -> restarts[0]++);
+
+        d.desk.refresh();
+
+        assertEquals(0, restarts[0]);
+    }
 }

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ReleaseJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseJob.class);
     static final String KIND = "release";
+    private static final String ORDER = "rollback order";
 
     /**
      * @param healthDeadline how long the new release has to show its first frame
@@ -232,6 +233,7 @@ public final class ReleaseJob {
         InstallJournal back = installer.rollback(reason);
         trial = null;
         if (back.step() == Step.ROLLED_BACK) {
+            running = back.running(); // what runs for good, once the restart this asks for is done
             refuse(t.to(), reason, true, now);
             supervisor.restartAll();
         } else {
@@ -259,26 +261,30 @@ public final class ReleaseJob {
     private Optional<String> rollbackProblem(ReleaseOffered o) {
         String older = "release " + o.version() + " is older than release " + running + ", which runs";
         if (o.rollback() == null) {
-            return Optional.of(older + ", and no signed rollback order came with it");
+            return Optional.of(older + ", and no signed " + ORDER + " came with it");
         }
         try {
             RollbackOrder order = RollbackOrder.verify(o.rollback(), trusted);
             if (order.release() != o.version()) {
-                return Optional.of(older + ", and the rollback order is for release " + order.release());
+                return Optional.of(older + ", and the " + ORDER + " is for release " + order.release());
             }
             if (!order.appliesTo(running)) {
-                return Optional.of(older + ", and the rollback order covers releases up to " + order.upTo() + " only");
+                return Optional.of(older + ", and the " + ORDER + " covers releases up to " + order.upTo() + " only");
             }
             LOG.info("a signed rollback order: {}", order.describe());
             return Optional.empty();
         } catch (BundleException e) {
-            return Optional.of(older + ", and its rollback order is refused: " + e.getMessage());
+            return Optional.of(older + ", and its " + ORDER + " is refused: " + e.getMessage());
         }
     }
 
+    /**
+     * Whether this version was refused before, for good: a refusal of the bundle itself is not tried again, but
+     * one of an older release's rollback order is, since a new rollout may bring a good order for it.
+     */
     private boolean refusedAlready(long version) throws StoreException {
         return DeviceState.read(store, DeviceState.refused(KIND))
-                .filter(r -> r.version() == version)
+                .filter(r -> r.version() == version && !r.reason().contains(ORDER))
                 .isPresent();
     }
 

@@ -27,7 +27,7 @@ final class BundleServer implements AutoCloseable {
         SHORT_BODY
     }
 
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
     private volatile byte[] content = new byte[0];
@@ -68,6 +68,7 @@ final class BundleServer implements AutoCloseable {
         String range = exchange.getRequestHeaders().getFirst("Range");
         ranges.add(range == null ? "none" : range);
         long start = 0;
+        long end = bytes.length - 1;
         int status = 200;
         Matcher m = range == null ? null : RANGE.matcher(range);
         if (m != null && m.matches() && mode != Mode.IGNORES_RANGE) {
@@ -79,10 +80,12 @@ final class BundleServer implements AutoCloseable {
                 return;
             }
             status = 206;
-            exchange.getResponseHeaders()
-                    .add("Content-Range", "bytes " + start + "-" + (bytes.length - 1) + "/" + bytes.length);
+            if (!m.group(2).isEmpty()) {
+                end = Math.min(bytes.length - 1, Long.parseLong(m.group(2)));
+            }
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + end + "/" + bytes.length);
         }
-        long length = bytes.length - start;
+        long length = end + 1 - start;
         long send = mode == Mode.SHORT_BODY ? length - 10 : length;
         exchange.sendResponseHeaders(status, send);
         long cut = cutAfter;

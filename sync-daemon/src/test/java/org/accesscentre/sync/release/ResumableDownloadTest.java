@@ -59,6 +59,32 @@ class ResumableDownloadTest {
     }
 
     @Test
+    void aDownloadInPiecesAsksForEachRangeAndChecksTheHashAtTheEnd() throws Exception {
+        Path part = dir.resolve("3.bundle.part");
+        int pieces = 0;
+        while (!download.fetchSome(offer(), part, 64 * 1024)) {
+            pieces++;
+            assertEquals(pieces * 64L * 1024, Files.size(part), "one piece per call");
+        }
+
+        assertEquals((content.length + 64 * 1024 - 1) / (64 * 1024), pieces + 1);
+        assertEquals("bytes=0-65535", server.ranges.getFirst());
+        assertEquals("bytes=65536-131071", server.ranges.get(1));
+        assertArrayEquals(content, Files.readAllBytes(part));
+        assertTrue(download.fetchSome(offer(), part, 1), "complete: nothing more is asked for");
+        assertEquals(pieces + 1, server.ranges.size());
+    }
+
+    @Test
+    void aServerThatIgnoresTheRangeOfAPieceSendsTheWholeFileWhichIsTaken() throws Exception {
+        Path part = dir.resolve("3.bundle.part");
+        server.mode(BundleServer.Mode.IGNORES_RANGE);
+        // A server that ignores Range sends the whole file: taken, since it is what the offer names.
+        assertTrue(download.fetchSome(offer(), part, 1_000));
+        assertArrayEquals(content, Files.readAllBytes(part));
+    }
+
+    @Test
     void aServerThatIgnoresRangeIsReadFromTheStartAgain() throws Exception {
         Path part = dir.resolve("3.bundle.part");
         Files.write(part, java.util.Arrays.copyOf(content, 5_000));
