@@ -142,21 +142,7 @@ public final class SyncDaemon implements AutoCloseable {
                             d.restartBoth();
                         }
                     };
-            ReleaseSlots slots = new ReleaseSlots(data.resolve("releases"), InstallProgress.NONE);
-            ReleaseJob releases = new ReleaseJob(
-                    store,
-                    slots,
-                    new ReleaseInstaller(
-                            slots,
-                            new BundleVerifier(config.trustedSigningKeys()),
-                            new ResumableDownload(client.http(), MAX_RELEASE_BYTES),
-                            supervisor,
-                            point -> LOG.debug("release install: {}", point)),
-                    new ResumableDownload(client.http(), MAX_RELEASE_BYTES),
-                    config.trustedSigningKeys(),
-                    supervisor,
-                    options.releases(),
-                    client.releaseUrl());
+            ReleaseJob releases = releaseJob(config, store, client, supervisor, options);
             SyncEngine engine = new SyncEngine(
                     store,
                     store.journal(),
@@ -186,6 +172,52 @@ public final class SyncDaemon implements AutoCloseable {
 
     public SyncEngine engine() {
         return engine;
+    }
+
+    private static ReleaseJob releaseJob(
+            DeviceConfig config, SqliteStore store, PortalClient client, Supervisor supervisor, Options options)
+            throws IOException {
+        ReleaseSlots slots = new ReleaseSlots(config.dataDir().resolve("releases"), InstallProgress.NONE);
+        ResumableDownload download = new ResumableDownload(client.http(), MAX_RELEASE_BYTES);
+        return new ReleaseJob(
+                store,
+                slots,
+                new ReleaseInstaller(
+                        slots,
+                        new BundleVerifier(config.trustedSigningKeys()),
+                        download,
+                        supervisor,
+                        point -> LOG.debug("release install: {}", point)),
+                download,
+                config.trustedSigningKeys(),
+                supervisor,
+                options.releases(),
+                client.releaseUrl());
+    }
+
+    /**
+     * {@code sync-daemon --rescue}: what systemd runs from the {@code previous} slot when the new release's
+     * daemon fails to start again and again. Rolls the release on trial back and restarts both services.
+     *
+     * @return true if it rolled back
+     */
+    public static boolean rescue(DeviceConfig config, Clock clock, String why, Options options)
+            throws StoreException, IOException {
+        try (SqliteStore store = SqliteStore.open(
+                storeFile(config.dataDir()), StoreOptions.DEFAULTS.withMaxBytes(config.storeMaxBytes()))) {
+            PortalClient client = new PortalClient(
+                    config.portal().url(),
+                    PortalClient.httpClient(
+                            config.portal().url(), config.portal().pinSha256(), options.timeouts()),
+                    "access-centre-sync-rescue");
+            Supervisor supervisor = options.restart() == Restart.SYSTEMD ? SystemctlSupervisor.standard() : () -> {};
+            ReleaseJob job = releaseJob(config, store, client, supervisor, options);
+            boolean rolledBack = job.rescue(clock.instant(), why);
+            if (rolledBack) {
+                supervisor.restartAll();
+            }
+            return rolledBack;
+        }
     }
 
     /** Runs until {@link #stop}: does what is due, then waits until the next time or a wake-up. */

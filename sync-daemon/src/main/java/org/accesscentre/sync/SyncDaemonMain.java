@@ -33,6 +33,12 @@ public final class SyncDaemonMain implements Callable<Integer> {
                     + " from releases/current.")
     String restartWith = "exit";
 
+    @Option(
+            names = "--rescue",
+            description = "Run by systemd (OnFailure=) from the previous release when the new release's daemon"
+                    + " cannot start: roll the release on trial back, restart both services, and exit.")
+    boolean rescue;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +61,15 @@ public final class SyncDaemonMain implements Callable<Integer> {
                         .println("sync-daemon: --restart-with is systemd or exit, not " + restartWith);
                 return 2;
             }
+        }
+        if (rescue) {
+            boolean back = SyncDaemon.rescue(
+                    device,
+                    Clock.systemUTC(),
+                    "its sync daemon did not start",
+                    SyncDaemon.Options.DEFAULTS.withRestart(restart));
+            LOG.info(back ? "rolled back the release on trial" : "no release was on trial: nothing to rescue");
+            return 0;
         }
         SyncDaemon daemon = SyncDaemon.open(
                 device,

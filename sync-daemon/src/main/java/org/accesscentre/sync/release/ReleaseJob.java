@@ -116,6 +116,29 @@ public final class ReleaseJob {
         }
     }
 
+    /**
+     * For systemd's {@code OnFailure=} unit, run from the {@code previous} slot when the sync daemon of a new
+     * release cannot start at all (so it never reaches its own health check): if a release is on trial, or was
+     * switched to and not yet started, it is rolled back and the refusal kept for the heartbeat. Returns true
+     * if it rolled back, and the caller restarts both services.
+     */
+    public boolean rescue(Instant now, String why) throws IOException, StoreException {
+        start(now);
+        Trial t = trial;
+        if (t == null) {
+            return false;
+        }
+        String reason = "release " + t.to() + " failed its health check: " + why;
+        InstallJournal back = installer.rollback(reason);
+        trial = null;
+        if (back.step() != Step.ROLLED_BACK) {
+            return false;
+        }
+        running = back.running();
+        refuse(t.to(), reason, true, now);
+        return true;
+    }
+
     /** The release this kiosk runs for good: during a health check, the one it came from. */
     public long release() {
         Trial t = trial;

@@ -203,6 +203,32 @@ class ReleaseJobTest {
     }
 
     @Test
+    void whenTheNewDaemonCannotStartTheRescueFromThePreviousSlotRollsBack() throws Exception {
+        ReleaseJob job = job();
+        job.offered(offerOf(6, six, null));
+        runUntilItWaits(job);
+        assertEquals(6, current());
+
+        // The daemon of release 6 never starts; systemd runs release 5's with --rescue.
+        ReleaseJob rescue = new ReleaseJob(
+                store,
+                new ReleaseSlots(root, InstallProgress.NONE),
+                releases.installer(root, restarts::incrementAndGet, InstallProgress.NONE),
+                new ResumableDownload(releases.client, Releases.MAX_BYTES),
+                List.of(releases.key.getPublic()),
+                restarts::incrementAndGet,
+                SETTINGS,
+                server.url());
+        assertTrue(rescue.rescue(clock.instant(), "its sync daemon did not start"));
+
+        assertEquals(5, current());
+        BundleRefused report = rescue.report().orElseThrow();
+        assertTrue(report.rolledBack());
+        assertTrue(report.reason().contains("its sync daemon did not start"), report.reason());
+        assertFalse(rescue.rescue(clock.instant(), "again"), "nothing left to rescue");
+    }
+
+    @Test
     void noFirstFrameWithinTheDeadlineRollsBack() throws Exception {
         ReleaseJob job = job();
         job.offered(offerOf(6, six, null));
