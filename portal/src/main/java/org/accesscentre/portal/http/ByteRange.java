@@ -51,7 +51,7 @@ record ByteRange(Outcome outcome, long first, long last) {
                     : new ByteRange(Outcome.PART, Math.max(0, total - suffix), total - 1);
         }
         long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? total - 1 : Long.parseLong(m.group(2));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
         if (last < first) {
             return whole(total); // an invalid range-spec: ignored
         }
