@@ -55,7 +55,7 @@ final class RolloutCommand implements Runnable {
                             required = true,
                             paramLabel = "SIZE",
                             description = "A wave: a number of devices (1) or the share covered once it is done"
-                                    + " (10%); repeat in order, the last 100%.")
+                                    + " (10%%); repeat in order, the last 100%%.")
                     List<String> waves,
             @Option(names = "--centre", paramLabel = "CODE", description = "Only this centre's devices; repeat.")
                     List<String> centres,
