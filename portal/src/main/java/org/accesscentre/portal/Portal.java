@@ -103,7 +103,7 @@ public final class Portal implements AutoCloseable {
                 new Fleet(db, clock, settings.heartbeat().multipliedBy(3).plus(Duration.ofSeconds(30))),
                 new TxStats(db),
                 new DeviceEvents(db, clock),
-                new Rollouts(db, clock),
+                new Rollouts(db, bundles, clock),
                 offers,
                 new Services.EnvelopeKey(
                         Keys.keyId(keys.current().getPublic()),

@@ -8,8 +8,11 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.accesscentre.core.io.AtomicFiles;
+import org.accesscentre.core.json.Json;
 import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.core.keys.Keys;
+import org.accesscentre.core.wire.SignedOrder;
 import org.accesscentre.device.bundle.BundleBuilder;
 import org.accesscentre.device.bundle.BundleException;
 import org.accesscentre.device.bundle.BundleInspection;
@@ -22,6 +25,7 @@ import org.accesscentre.device.bundle.ManifestFile;
 import org.accesscentre.device.bundle.ReleaseAssembler;
 import org.accesscentre.device.bundle.ReleaseInfo;
 import org.accesscentre.device.bundle.ReleaseLayout;
+import org.accesscentre.device.bundle.RollbackOrder;
 import org.accesscentre.device.bundle.VerifiedBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code kioskctl bundle build|sign|verify|inspect|release-dir}. */
+/** {@code kioskctl bundle build|sign|verify|inspect|release-dir|rollback-order}. */
 @Command(name = "bundle", description = "Build, sign, verify and inspect signed bundles.")
 final class BundleCommand implements Runnable {
     @Spec
@@ -120,6 +124,39 @@ final class BundleCommand implements Runnable {
         PrivateKey key = Keys.readPrivate(keyFile, Keys.ED25519);
         String keyId = BundleSigner.sign(file, key);
         out().println("ok: signed " + file + " with key " + keyId);
+        return 0;
+    }
+
+    @Command(
+            name = "rollback-order",
+            description = "Sign an order that lets a release rollout take devices back to an older release.")
+    int rollbackOrder(
+            @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "signing.key (PEM).")
+                    Path keyFile,
+            @Option(names = "--release", required = true, paramLabel = "N", description = "The release to go back to.")
+                    long release,
+            @Option(
+                            names = "--up-to",
+                            required = true,
+                            paramLabel = "M",
+                            description = "The newest release it takes back; devices on a newer one stay.")
+                    long upTo,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for people.")
+                    String reason,
+            @Option(names = "--out", required = true, paramLabel = "FILE", description = "The order (JSON) to write.")
+                    Path out)
+            throws IOException, KeyFormatException {
+        RollbackOrder order;
+        try {
+            order = new RollbackOrder(release, upTo, reason, ctl.clock().instant());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrivateKey key = Keys.readPrivate(keyFile, Keys.ED25519);
+        SignedOrder signed = order.sign(key);
+        AtomicFiles.write(out, Json.wire().writerWithDefaultPrettyPrinter().writeValueAsBytes(signed));
+        out().println("ok: wrote " + out + ": " + order.describe() + ", signed with key " + signed.keyId()
+                + "; next: kioskctl rollout create --bundle ID --rollback-order " + out);
         return 0;
     }
 

@@ -2,13 +2,18 @@ package org.accesscentre.device.cli;
 
 import static org.accesscentre.device.cli.PortalOutput.text;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.accesscentre.core.json.Json;
+import org.accesscentre.core.wire.SignedOrder;
 import org.accesscentre.device.portal.EnvFileException;
 import org.accesscentre.device.portal.PortalException;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +27,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kioskctl rollout create|status|list|pause|resume|abort}: a bundle offered to the fleet in waves. */
-@Command(name = "rollout", description = "Offer a published catalogue or configuration to the fleet in waves.")
+@Command(name = "rollout", description = "Offer a published catalogue, configuration or release to the fleet in waves.")
 final class RolloutCommand implements Runnable {
+    /** A signed order is a few hundred bytes; anything near this is not one. */
+    private static final int MAX_ORDER_BYTES = 16 * 1024;
+
     @Spec
     private CommandSpec spec = CommandSpec.create();
 
@@ -47,7 +55,7 @@ final class RolloutCommand implements Runnable {
                             required = true,
                             paramLabel = "SIZE",
                             description = "A wave: a number of devices (1) or the share covered once it is done"
-                                    + " (10%); repeat in order, the last 100%.")
+                                    + " (10%%); repeat in order, the last 100%%.")
                     List<String> waves,
             @Option(names = "--centre", paramLabel = "CODE", description = "Only this centre's devices; repeat.")
                     List<String> centres,
@@ -73,6 +81,13 @@ final class RolloutCommand implements Runnable {
                             description =
                                     "Silence after which an offered device is overdue (default ${DEFAULT-VALUE}).")
                     int overdue,
+            @Option(
+                            names = "--rollback-order",
+                            paramLabel = "FILE",
+                            description = "For a release older than devices run: the signed order from"
+                                    + " kioskctl bundle rollback-order.")
+                    @Nullable
+                    Path rollbackOrder,
             @Option(names = "--json", description = "Print the portal's answer as one line of JSON.") boolean json,
             @Mixin PortalOptions portal)
             throws PortalException, IOException, EnvFileException {
@@ -91,6 +106,9 @@ final class RolloutCommand implements Runnable {
         request.put("target", target);
         request.put("waves", waveList);
         request.put("overdueAfterMinutes", overdue);
+        if (rollbackOrder != null) {
+            request.put("rollbackOrder", readOrder(rollbackOrder, portal));
+        }
         return show(portal.client(ctl).createRollout(request), json, portal.out(), "created");
     }
 
@@ -125,7 +143,7 @@ final class RolloutCommand implements Runnable {
             }
             table.row(
                     text(r, "id"),
-                    text(r, "kind"),
+                    text(r, "kind") + (r.path("rollback").asBoolean() ? " (rollback)" : ""),
                     text(r, "version"),
                     text(r, "state"),
                     text(r, "currentWave") + " of " + r.path("waves").size(),
@@ -157,10 +175,38 @@ final class RolloutCommand implements Runnable {
                             description = "A newer bundle of the same kind (the fix) to offer instead.")
                     @Nullable
                     Long bundle,
+            @Option(
+                            names = "--rollback-order",
+                            paramLabel = "FILE",
+                            description = "With --bundle, for a release older than devices run: its signed order.")
+                    @Nullable
+                    Path rollbackOrder,
             @Option(names = "--json", description = "Print the portal's answer as one line of JSON.") boolean json,
             @Mixin PortalOptions portal)
             throws PortalException, IOException, EnvFileException {
-        return show(portal.client(ctl).rolloutAction(id, "resume", bundle), json, portal.out(), "resumed");
+        if (rollbackOrder != null && bundle == null) {
+            throw portal.usage("--rollback-order goes with --bundle: the order is for that bundle's release");
+        }
+        SignedOrder order = rollbackOrder == null ? null : readOrder(rollbackOrder, portal);
+        return show(portal.client(ctl).rolloutAction(id, "resume", bundle, order), json, portal.out(), "resumed");
+    }
+
+    /** The order as kioskctl bundle rollback-order wrote it; the portal checks its signature. */
+    private static SignedOrder readOrder(Path file, PortalOptions portal) throws IOException {
+        if (Files.size(file) > MAX_ORDER_BYTES) {
+            throw portal.usage("--rollback-order " + file + " is over " + MAX_ORDER_BYTES + " bytes: not an order");
+        }
+        SignedOrder order;
+        try {
+            order = Json.wire().readValue(Files.readAllBytes(file), SignedOrder.class);
+        } catch (JsonProcessingException e) {
+            order = null;
+        }
+        if (order == null || order.order() == null || order.keyId() == null || order.signature() == null) {
+            throw portal.usage("--rollback-order " + file
+                    + " is not a signed order ({order, keyId, signature}, as kioskctl bundle rollback-order writes)");
+        }
+        return order;
     }
 
     @Command(name = "abort", description = "Stop offering the bundle; devices it never reached keep what they have.")
@@ -185,6 +231,10 @@ final class RolloutCommand implements Runnable {
                 + " of " + r.path("waves").size());
         if (r.hasNonNull("reason")) {
             out.println("reason: " + Table.clean(r.path("reason").asText()));
+        }
+        if (r.path("rollback").asBoolean()) {
+            out.println("rollback: yes, under a signed order: "
+                    + Table.clean(r.path("rollbackReason").asText()));
         }
         Table waves = new Table(
                 "WAVE",

@@ -165,16 +165,22 @@ public final class PortalClient {
         return http.get("/api/v1/admin/rollouts/" + PortalHttp.segment(id), Map.of(), REQUEST_TIMEOUT);
     }
 
-    /** {@code {bundleId, target, waves, overdueAfterMinutes}}, as the portal documents it. */
+    /** {@code {bundleId, target, waves, overdueAfterMinutes, rollbackOrder}}, as the portal documents it. */
     public JsonNode createRollout(Map<String, @Nullable Object> request) throws PortalException {
         return http.postJson("/api/v1/admin/rollouts", request, REQUEST_TIMEOUT);
     }
 
     /** pause, resume or abort; resume may name a newer bundle to switch to. */
     public JsonNode rolloutAction(String id, String action, @Nullable Long bundleId) throws PortalException {
+        return rolloutAction(id, action, bundleId, null);
+    }
+
+    /** As above, with the signed rollback order (SignedOrder JSON) a newer release bundle needs, if any. */
+    public JsonNode rolloutAction(String id, String action, @Nullable Long bundleId, @Nullable Object rollbackOrder)
+            throws PortalException {
         return http.postJson(
                 "/api/v1/admin/rollouts/" + PortalHttp.segment(id) + "/" + action,
-                body("bundleId", bundleId),
+                body("bundleId", bundleId, "rollbackOrder", rollbackOrder),
                 REQUEST_TIMEOUT);
     }
 

@@ -1,7 +1,5 @@
 package org.accesscentre.portal.bundles;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
@@ -14,15 +12,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.accesscentre.core.catalogue.CatalogueReader;
-import org.accesscentre.core.json.JsonInputException;
 import org.accesscentre.core.keys.KeyFormatException;
 import org.accesscentre.core.keys.Keys;
-import org.accesscentre.device.bundle.BundleException;
 import org.accesscentre.device.bundle.BundleKind;
-import org.accesscentre.device.bundle.BundleVerifier;
 import org.accesscentre.device.bundle.Manifest;
-import org.accesscentre.device.bundle.VerifiedBundle;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.http.ApiException;
 import org.accesscentre.portal.security.Secrets;
@@ -106,12 +99,8 @@ public final class Bundles {
         });
     }
 
-    /**
-     * Verifies a bundle against the trusted keys and publishes it for a target. Its version must be above
-     * every version of its kind already published for that target; a catalogue is for every device, and its
-     * version is also the catalogue's own.
-     */
-    public Published publish(byte[] bytes, Target target, String publishedBy) throws SQLException {
+    /** The keys bundles and signed orders must be signed with, as keys. */
+    public List<PublicKey> trustedKeys() throws SQLException {
         List<PublicKey> trusted = new ArrayList<>();
         for (SigningKey k : signingKeys()) {
             try {
@@ -120,14 +109,26 @@ public final class Bundles {
                 throw new IllegalStateException("a stored signing key is unreadable", e);
             }
         }
+        return trusted;
+    }
+
+    /**
+     * Verifies a bundle against the trusted keys and publishes it for a target. Its version must be above
+     * every version of its kind already published for that target; a catalogue is for every device, and its
+     * version is also the catalogue's own.
+     */
+    public Published publish(byte[] bytes, Target target, String publishedBy) throws SQLException {
+        List<PublicKey> trusted = trustedKeys();
         if (trusted.isEmpty()) {
             throw ApiException.conflict(
                     "no_signing_keys", "the portal trusts no signing key yet; add the ICT office's key first");
         }
-        Verified v = verify(bytes, trusted);
+        PublishCheck.Verified v = PublishCheck.verify(bytes, trusted, scratch);
         Manifest m = v.manifest();
-        if (v.kind() == BundleKind.CATALOGUE && !target.equals(Target.ALL)) {
-            throw ApiException.badRequest("invalid_target", "a catalogue is published for every device (target all)");
+        // One catalogue and one line of releases for the fleet: who gets a release is the rollout's target.
+        if ((v.kind() == BundleKind.CATALOGUE || v.kind() == BundleKind.RELEASE) && !target.equals(Target.ALL)) {
+            throw ApiException.badRequest(
+                    "invalid_target", "a " + v.kind().jsonName() + " is published for every device (target all)");
         }
         Instant now = clock.instant();
         String sha256 = HexFormat.of().formatHex(Secrets.sha256(bytes));
@@ -143,8 +144,8 @@ public final class Bundles {
             long id;
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO bundle (kind, version, target, min_app_version, sha256, size, content, signed_by,
-                        published_at, published_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        published_at, published_by, min_catalogue_version, min_config_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     RETURNING id
                     """)) {
                 st.setString(1, v.kind().jsonName());
@@ -157,6 +158,8 @@ public final class Bundles {
                 st.setString(8, v.signedBy());
                 st.setLong(9, now.toEpochMilli());
                 st.setString(10, publishedBy);
+                st.setLong(11, v.minCatalogueVersion());
+                st.setLong(12, v.minConfigVersion());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -183,47 +186,6 @@ public final class Bundles {
                     now,
                     publishedBy);
         });
-    }
-
-    private record Verified(BundleKind kind, Manifest manifest, String signedBy, byte @Nullable [] catalogueJson) {}
-
-    private Verified verify(byte[] bytes, List<PublicKey> trusted) {
-        Path file = null;
-        try {
-            Files.createDirectories(scratch);
-            file = Files.createTempFile(scratch, "publish-", ".bundle");
-            Files.write(file, bytes);
-            VerifiedBundle bundle = new BundleVerifier(trusted).verify(file, 0);
-            BundleKind kind = bundle.manifest().kind();
-            byte[] catalogue = null;
-            if (kind == BundleKind.CATALOGUE) {
-                catalogue = bundle.read("catalogue.json");
-                long inside = CatalogueReader.lenient()
-                        .read(new java.io.ByteArrayInputStream(catalogue), "catalogue.json")
-                        .version();
-                if (inside != bundle.manifest().version()) {
-                    throw ApiException.badRequest(
-                            "invalid_bundle",
-                            "catalogue.json says version " + inside + " but the bundle is version "
-                                    + bundle.manifest().version());
-                }
-            }
-            return new Verified(kind, bundle.manifest(), bundle.signedBy(), catalogue);
-        } catch (BundleException e) {
-            throw ApiException.badRequest("invalid_bundle", e.getMessage());
-        } catch (JsonInputException e) {
-            throw ApiException.badRequest("invalid_bundle", e.getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot use the scratch directory " + scratch + ": " + e.getMessage(), e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a scratch file left behind is removed at the next start
-                }
-            }
-        }
     }
 
     private static long newestVersion(Connection c, String kind, String target) throws SQLException {
@@ -262,6 +224,26 @@ public final class Bundles {
                     return rs.next()
                             ? Optional.of(new Content(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)))
                             : Optional.<Content>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Part of a bundle's bytes, for a device resuming a download: only that part leaves the database. Both
+     * databases count from 1 and read bytes, not characters, from a BLOB or bytea.
+     */
+    public Optional<byte[]> slice(long id, long offset, long length) throws SQLException {
+        if (offset < 0 || length < 1 || offset + length > MAX_BUNDLE_BYTES) {
+            throw new IllegalArgumentException("no such part of a bundle: " + offset + "+" + length);
+        }
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT substr(content, ?, ?) FROM bundle WHERE id = ?")) {
+                st.setInt(1, (int) offset + 1);
+                st.setInt(2, (int) length);
+                st.setLong(3, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
                 }
             }
         });

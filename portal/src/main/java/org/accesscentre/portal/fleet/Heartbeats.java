@@ -20,7 +20,8 @@ import org.accesscentre.portal.security.Principal;
 /**
  * A device's heartbeat: its health is kept (the latest only), its command confirmations recorded, and the
  * reply says when to call again, which catalogue and configuration versions are current for it (through a
- * rollout, when one has reached it), and what commands wait for it. Bundles it refused move its rollouts on.
+ * rollout, when one has reached it), the release a rollout offers it (releases come only through rollouts), and
+ * what commands wait for it. Bundles it refused move its rollouts on.
  */
 public final class Heartbeats {
     static final Set<String> PRINTER_STATES = Set.of("ok", "paper_out", "cover_open", "offline", "none", "error");
@@ -93,7 +94,8 @@ public final class Heartbeats {
                 offers.versionFor("config", device.deviceId(), device.centre()),
                 pending,
                 now,
-                statuses.latestCursor(device.deviceId()));
+                statuses.latestCursor(device.deviceId()),
+                offers.releaseFor(device.deviceId(), h.appVersion()).orElse(null));
     }
 
     private static void check(Heartbeat h) {

@@ -12,10 +12,11 @@ import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.TokenRequest;
 import org.accesscentre.portal.bundles.Bundles;
+import org.accesscentre.portal.rollouts.RolloutOffers;
 import org.accesscentre.portal.security.Principal;
 import org.jspecify.annotations.Nullable;
 
-/** What kiosks call: enrolment, authentication, ingest, statuses, heartbeats and bundles. */
+/** What kiosks call: enrolment, authentication, ingest, statuses, heartbeats, bundles and releases. */
 final class DeviceRoutes {
     /** Compressed batches are small; this leaves room for a few hundred large forms. */
     static final long MAX_BATCH_WIRE = 4L << 20;
@@ -40,6 +41,7 @@ final class DeviceRoutes {
         r.post("/api/v1/device/heartbeat", this::heartbeat, Access.DEVICE);
         r.get("/api/v1/device/catalogue", ctx -> bundle(ctx, "catalogue"), Access.DEVICE);
         r.get("/api/v1/device/config", ctx -> bundle(ctx, "config"), Access.DEVICE);
+        r.get("/api/v1/device/release", this::release, Access.DEVICE);
     }
 
     private void enrol(Context ctx) throws SQLException {
@@ -122,6 +124,51 @@ final class DeviceRoutes {
             return;
         }
         ctx.contentType("application/zip").result(content.bytes());
+    }
+
+    /**
+     * The release a rollout offers this device, resumable: one byte range is answered with 206 and only those
+     * bytes, so a kiosk that lost its link at 180 MB fetches the rest, not the whole again. The bytes are the
+     * bundle's as stored (never compressed on the way), which the kiosk checks against the offer's SHA-256.
+     */
+    private void release(Context ctx) throws SQLException {
+        Principal.Device device = Authenticator.device(ctx);
+        RolloutOffers.Release release = s.offers()
+                .releaseDownload(device.deviceId())
+                .orElseThrow(() -> new ApiException(404, "none_offered", "no release is offered to this device"));
+        String etag = "\"" + release.sha256() + "\"";
+        long total = release.size();
+        ctx.disableCompression();
+        ctx.header("ETag", etag);
+        ctx.header("X-Bundle-Version", Long.toString(release.version()));
+        ctx.header("Accept-Ranges", "bytes");
+        String ifRange = ctx.header("If-Range");
+        // A range of another file than this one is worthless: If-Range that does not match gets it all.
+        ByteRange range = ifRange == null || ifRange.strip().equals(etag)
+                ? ByteRange.of(ctx.header("Range"), total)
+                : ByteRange.whole(total);
+        byte[] body;
+        switch (range.outcome()) {
+            case UNSATISFIABLE -> {
+                ctx.header("Content-Range", "bytes */" + total);
+                throw new ApiException(
+                        416,
+                        "range_not_satisfiable",
+                        "release " + release.version() + " is " + total + " bytes; the range asked for starts past"
+                                + " its end");
+            }
+            case PART -> {
+                body = s.bundles()
+                        .slice(release.bundleId(), range.first(), range.length())
+                        .orElseThrow();
+                ctx.status(206);
+                ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + total);
+            }
+            default ->
+                body = s.bundles().content(release.bundleId()).orElseThrow().bytes();
+        }
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.contentType("application/octet-stream").result(body);
     }
 
     /**

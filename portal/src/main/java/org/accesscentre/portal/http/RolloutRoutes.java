@@ -3,6 +3,7 @@ package org.accesscentre.portal.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import org.accesscentre.core.wire.SignedOrder;
 import org.accesscentre.portal.rollouts.RolloutRequest;
 
 /** What the ICT office calls for rollouts: create, list, show, pause, resume and abort. */
@@ -31,18 +32,23 @@ final class RolloutRoutes {
                 .json(s.rollouts().create(req.check(), Authenticator.person(ctx).tokenId()));
     }
 
-    /** An empty body resumes as it was; {@code {bundleId}} switches to a newer bundle of the same kind. */
+    /**
+     * An empty body resumes as it was; {@code {bundleId}} switches to a newer bundle of the same kind, with its
+     * own {@code rollbackOrder} if it takes devices back.
+     */
     private void resume(Context ctx) throws SQLException {
         Long bundleId = null;
+        SignedOrder order = null;
         if (ctx.req().getContentLengthLong() > 0) {
             Bodies.requireJson(ctx);
             RolloutRequest.Resume req = Bodies.json(Bodies.raw(ctx, MAX_BODY), RolloutRequest.Resume.class);
             bundleId = req.bundleId();
+            order = req.rollbackOrder();
             if (bundleId != null && bundleId < 1) {
                 throw ApiException.badRequest("invalid_rollout", "bundleId is the id of a published bundle");
             }
         }
-        ctx.json(s.rollouts().resume(id(ctx), bundleId));
+        ctx.json(s.rollouts().resume(id(ctx), bundleId, order));
     }
 
     private static long id(Context ctx) {

@@ -8,30 +8,54 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.accesscentre.device.bundle.RollbackOrder;
 import org.accesscentre.portal.http.ApiException;
 import org.jspecify.annotations.Nullable;
 
-/** The bundle a rollout offers, and the checks that it may go to the devices targeted. */
-record RolloutBundle(long id, String kind, long version, String target, long minAppVersion) {
+/**
+ * The bundle a rollout offers, and the checks that it may go to the devices targeted.
+ *
+ * @param minCatalogueVersion for a release, the oldest catalogue its release.json says it runs with; else 0
+ * @param minConfigVersion the same for the configuration
+ */
+record RolloutBundle(
+        long id,
+        String kind,
+        long version,
+        String target,
+        long minAppVersion,
+        long minCatalogueVersion,
+        long minConfigVersion) {
     /** How many device ids a refusal names; the count is always whole. */
     private static final int NAMED = 5;
 
+    private static final Set<String> KINDS = Set.of("catalogue", "config", "release");
+
     static RolloutBundle find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT id, kind, version, target, min_app_version FROM bundle WHERE id = ?")) {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT id, kind, version, target, min_app_version, min_catalogue_version, min_config_version
+                FROM bundle WHERE id = ?
+                """)) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     throw ApiException.notFound("bundle " + id);
                 }
                 RolloutBundle b = new RolloutBundle(
-                        rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5));
-                if (!b.kind().equals("catalogue") && !b.kind().equals("config")) {
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7));
+                if (!KINDS.contains(b.kind())) {
                     throw ApiException.badRequest(
                             "invalid_rollout",
                             "bundle " + id + " is a " + b.kind()
-                                    + " bundle; rollouts take catalogue and config bundles",
+                                    + " bundle; rollouts take catalogue, config and release bundles",
                             Map.of("field", "bundleId"));
                 }
                 return b;
@@ -103,30 +127,54 @@ record RolloutBundle(long id, String kind, long version, String target, long min
     /**
      * Refuses devices this bundle is not for (a configuration published for one centre cannot go to another),
      * and devices whose app is older than the bundle needs, by the app version each last reported: an app that
-     * never reported one counts as too old, since nothing says it can run the bundle.
+     * never reported one counts as too old, since nothing says it can run the bundle. A release is also refused
+     * to devices that last reported an older catalogue or configuration than its release.json needs (the store's
+     * schema is not reported; the device checks that itself), and to devices running a newer release unless a
+     * signed rollback order takes each of them back.
      */
-    void requireFor(Connection c, List<String> devices) throws SQLException {
-        Map<String, String> centres = new LinkedHashMap<>();
-        Map<String, @Nullable String> apps = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT d.id, d.centre, h.app_version FROM device d LEFT JOIN device_health h ON h.device_id = d.id")) {
+    void requireFor(Connection c, List<String> devices, @Nullable RollbackOrder order) throws SQLException {
+        Map<String, Reported> reported = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT d.id, d.centre, h.app_version, h.catalogue_version, h.config_version
+                FROM device d LEFT JOIN device_health h ON h.device_id = d.id
+                """)) {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    centres.put(rs.getString(1), rs.getString(2));
-                    apps.put(rs.getString(1), rs.getString(3));
+                    boolean heard = rs.getString(3) != null;
+                    reported.put(
+                            rs.getString(1),
+                            new Reported(
+                                    rs.getString(2),
+                                    release(rs.getString(3)),
+                                    heard ? rs.getLong(4) : -1,
+                                    heard ? rs.getLong(5) : -1));
                 }
             }
         }
         List<String> outside = new ArrayList<>();
         List<String> tooOld = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
+        List<String> newer = new ArrayList<>();
+        boolean release = kind.equals("release");
         for (String d : devices) {
+            Reported r = reported.get(d);
             boolean forIt =
-                    target.equals("all") || target.equals("centre:" + centres.get(d)) || target.equals("device:" + d);
+                    target.equals("all") || target.equals("centre:" + r.centre()) || target.equals("device:" + d);
             if (!forIt) {
                 outside.add(d);
             }
-            if (minAppVersion > 0 && release(apps.get(d)) < minAppVersion) {
+            if (minAppVersion > 0 && r.release() < minAppVersion) {
                 tooOld.add(d);
+            }
+            // A device never heard from is -1 here: behind any minimum, but not behind none.
+            if (release
+                    && (minCatalogueVersion > 0 && r.catalogue() < minCatalogueVersion
+                            || minConfigVersion > 0 && r.config() < minConfigVersion)) {
+                behind.add(d);
+            }
+            // Going back needs the ICT office's order, and one that covers what the device runs.
+            if (release && r.release() > version && (order == null || !order.appliesTo(r.release()))) {
+                newer.add(d);
             }
         }
         if (!outside.isEmpty()) {
@@ -144,16 +192,48 @@ record RolloutBundle(long id, String kind, long version, String target, long min
                     kind + " version " + version + " needs app release " + minAppVersion
                             + " or later, which has not been reported by");
         }
+        if (!behind.isEmpty()) {
+            List<String> needs = new ArrayList<>();
+            if (minCatalogueVersion > 0) {
+                needs.add("catalogue version " + minCatalogueVersion);
+            }
+            if (minConfigVersion > 0) {
+                needs.add("configuration version " + minConfigVersion);
+            }
+            throw refusal(
+                    409,
+                    "incompatible",
+                    behind,
+                    "release " + version + " needs " + String.join(" and ", needs)
+                            + " or later, which has not been reported by");
+        }
+        if (!newer.isEmpty()) {
+            throw refusal(
+                    409,
+                    "rollback_needs_order",
+                    newer,
+                    "release " + version + " is older than the release running on",
+                    order == null
+                            ? "; going back needs a signed rollback order (kioskctl bundle rollback-order)"
+                            : "; the rollback order covers releases up to " + order.upTo() + " only");
+        }
     }
 
+    /** What a device last reported: its app's release, catalogue and configuration; -1 for never. */
+    private record Reported(String centre, long release, long catalogue, long config) {}
+
     private static ApiException refusal(int status, String code, List<String> devices, String message) {
+        return refusal(status, code, devices, message, "");
+    }
+
+    private static ApiException refusal(int status, String code, List<String> devices, String message, String after) {
         List<String> named = devices.subList(0, Math.min(NAMED, devices.size()));
         String more = devices.size() > NAMED ? " and " + (devices.size() - NAMED) + " more" : "";
         return new ApiException(
                 status,
                 code,
                 message + " " + devices.size() + " targeted device" + (devices.size() == 1 ? "" : "s") + ": "
-                        + String.join(", ", named) + more,
+                        + String.join(", ", named) + more + after,
                 Map.of("devices", devices.size(), "first", named));
     }
 

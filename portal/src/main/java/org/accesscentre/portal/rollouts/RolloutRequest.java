@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.accesscentre.core.wire.SignedOrder;
 import org.accesscentre.portal.http.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,8 @@ public record RolloutRequest(
         @Nullable Long bundleId,
         @Nullable TargetSpec target,
         @Nullable List<WaveSpec> waves,
-        @Nullable Integer overdueAfterMinutes) {
+        @Nullable Integer overdueAfterMinutes,
+        @Nullable SignedOrder rollbackOrder) {
     static final int MAX_WAVES = 10;
     static final int MAX_CENTRES = 200;
     static final int MAX_DEVICES = 5000;
@@ -38,9 +40,12 @@ public record RolloutRequest(
             @Nullable Double successThreshold,
             @Nullable Double errorThreshold) {}
 
-    /** The body of resume: an optional newer bundle of the same kind to switch to. */
+    /**
+     * The body of resume: an optional newer bundle of the same kind to switch to, and with a release, the signed
+     * order that takes devices back to it if any run a newer one.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Resume(@Nullable Long bundleId) {}
+    public record Resume(@Nullable Long bundleId, @Nullable SignedOrder rollbackOrder) {}
 
     /** Who a rollout is for, checked: exactly one of all, centres or devices. */
     public record Target(boolean all, List<String> centres, List<String> devices) {
@@ -52,14 +57,23 @@ public record RolloutRequest(
         }
     }
 
-    /** A request that passed every check that needs no database. */
-    public record Checked(long bundleId, Target target, List<WavePlan.Wave> waves, Duration overdueAfter) {}
+    /**
+     * A request that passed every check that needs no database. The rollback order is checked, against the
+     * portal's signing keys and the bundle, when the rollout is created.
+     */
+    public record Checked(
+            long bundleId,
+            Target target,
+            List<WavePlan.Wave> waves,
+            Duration overdueAfter,
+            @Nullable SignedOrder rollbackOrder) {}
 
     public Checked check() {
         if (bundleId == null || bundleId < 1) {
             throw invalid("bundleId is required: the id of a published bundle (kioskctl bundle list)", "bundleId");
         }
-        return new Checked(bundleId, checkTarget(target), checkWaves(waves), checkOverdue(overdueAfterMinutes));
+        return new Checked(
+                bundleId, checkTarget(target), checkWaves(waves), checkOverdue(overdueAfterMinutes), rollbackOrder);
     }
 
     private static Target checkTarget(@Nullable TargetSpec t) {

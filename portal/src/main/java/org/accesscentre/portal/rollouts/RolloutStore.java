@@ -33,9 +33,16 @@ final class RolloutStore {
             long overdueAfterMillis,
             Instant createdAt,
             String createdBy,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable String rollbackOrder,
+            @Nullable String rollbackReason) {
         boolean active() {
             return state.equals("running") || state.equals("paused") || state.equals("halted");
+        }
+
+        /** A release rollout that takes devices back, under the ICT office's signed order. */
+        boolean rollback() {
+            return rollbackOrder != null;
         }
     }
 
@@ -43,7 +50,7 @@ final class RolloutStore {
 
     private static final String SELECT = """
             SELECT r.id, r.kind, r.bundle_id, b.version, r.state, r.current_wave, r.reason, r.target, r.overdue_after_ms,
-                   r.created_at, r.created_by, r.updated_at
+                   r.created_at, r.created_by, r.updated_at, r.rollback_order, r.rollback_reason
             FROM rollout r JOIN bundle b ON b.id = r.bundle_id
             """;
 
@@ -91,6 +98,45 @@ final class RolloutStore {
         }
     }
 
+    /** The release of the newest release rollout a device is in, and the device's state in that rollout. */
+    record ReleaseRow(
+            long rolloutId,
+            String rolloutState,
+            long bundleId,
+            long version,
+            long size,
+            String sha256,
+            @Nullable String rollbackOrder,
+            String deviceState) {}
+
+    /**
+     * The newest release rollout this device is in, whatever its state: a newer rollout (a rollback, say)
+     * decides for every device it holds, even one it has not reached yet, so an older completed rollout never
+     * offers its release alongside it; an aborted one withdraws its offer.
+     */
+    static Optional<ReleaseRow> newestRelease(Connection c, String deviceId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT r.id, r.state, r.bundle_id, b.version, b.size, b.sha256, r.rollback_order, rd.state
+                FROM rollout r JOIN bundle b ON b.id = r.bundle_id JOIN rollout_device rd ON rd.rollout_id = r.id
+                WHERE r.kind = 'release' AND rd.device_id = ? ORDER BY r.id DESC LIMIT 1
+                """)) {
+            st.setString(1, deviceId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new ReleaseRow(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8)))
+                        : Optional.empty();
+            }
+        }
+    }
+
     private static List<Row> rows(PreparedStatement st) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
@@ -107,7 +153,9 @@ final class RolloutStore {
                         rs.getLong(9),
                         Instant.ofEpochMilli(rs.getLong(10)),
                         rs.getString(11),
-                        Instant.ofEpochMilli(rs.getLong(12))));
+                        Instant.ofEpochMilli(rs.getLong(12)),
+                        rs.getString(13),
+                        rs.getString(14)));
             }
         }
         return out;

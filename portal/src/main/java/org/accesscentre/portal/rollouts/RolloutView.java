@@ -11,7 +11,12 @@ import java.util.List;
 import org.accesscentre.core.json.Json;
 import org.jspecify.annotations.Nullable;
 
-/** A rollout as the ICT office sees it: its state, each wave's numbers, and why devices failed. */
+/**
+ * A rollout as the ICT office sees it: its state, each wave's numbers, and why devices failed.
+ *
+ * @param rollback a release rollout that takes devices back to an older release, under a signed order
+ * @param rollbackReason the reason the order gives
+ */
 public record RolloutView(
         long id,
         String kind,
@@ -19,6 +24,8 @@ public record RolloutView(
         long version,
         String state,
         @Nullable String reason,
+        boolean rollback,
+        @Nullable String rollbackReason,
         int currentWave,
         JsonNode target,
         long overdueAfterMinutes,
@@ -98,6 +105,8 @@ public record RolloutView(
                 r.version(),
                 r.state(),
                 r.reason(),
+                r.rollback(),
+                r.rollbackReason(),
                 r.currentWave() + 1,
                 readTarget(r.target()),
                 r.overdueAfterMillis() / 60_000,

@@ -11,24 +11,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.accesscentre.core.json.Json;
+import org.accesscentre.core.wire.SignedOrder;
+import org.accesscentre.portal.bundles.Bundles;
 import org.accesscentre.portal.db.Database;
 import org.accesscentre.portal.http.ApiException;
 import org.jspecify.annotations.Nullable;
 
-/** What the ICT office does with rollouts: create, list, show, pause, resume (maybe with a fixed bundle), abort. */
+/**
+ * What the ICT office does with rollouts: create, list, show, pause, resume (maybe with a fixed bundle), abort.
+ * A release rollout that takes devices back to an older release needs the ICT office's signed rollback order.
+ */
 public final class Rollouts {
     private final Database db;
+    private final Bundles bundles;
     private final Clock clock;
 
-    public Rollouts(Database db, Clock clock) {
+    public Rollouts(Database db, Bundles bundles, Clock clock) {
         this.db = db;
+        this.bundles = bundles;
         this.clock = clock;
     }
 
     public RolloutView create(RolloutRequest.Checked req, String createdBy) throws SQLException {
         Instant now = clock.instant();
+        RollbackOrders.Checked order = RollbackOrders.verify(req.rollbackOrder(), bundles);
         return db.write(c -> {
             RolloutBundle bundle = RolloutBundle.find(c, req.bundleId());
+            order.requireFits(bundle);
             db.lock(c, "rollout:" + bundle.kind());
             RolloutStore.active(c, bundle.kind()).ifPresent(r -> {
                 throw ApiException.conflict(
@@ -37,9 +46,10 @@ public final class Rollouts {
                                 + "; abort it, or let it complete, before starting another");
             });
             List<String> devices = RolloutBundle.devices(c, req.target());
-            bundle.requireFor(c, devices);
+            bundle.requireFor(c, devices, order.order());
             int[] sizes = WavePlan.sizes(req.waves(), devices.size());
             long id = insert(c, bundle, req, createdBy, now);
+            order.store(c, id);
             for (int i = 0; i < sizes.length; i++) {
                 WavePlan.Wave w = req.waves().get(i);
                 try (PreparedStatement st = c.prepareStatement("""
@@ -142,17 +152,26 @@ public final class Rollouts {
      * Resumes a paused or halted rollout. Devices that failed or rolled back are offered again; with a newer
      * bundle of the same kind (the fixed one), every device the rollout reached is offered that instead.
      */
-    public RolloutView resume(long id, @Nullable Long newBundleId) throws SQLException {
+    public RolloutView resume(long id, @Nullable Long newBundleId, @Nullable SignedOrder rollbackOrder)
+            throws SQLException {
+        if (newBundleId == null && rollbackOrder != null) {
+            throw RolloutRequest.invalid(
+                    "rollbackOrder goes with bundleId: a rollout keeps its order, a new bundle brings its own",
+                    "rollbackOrder");
+        }
+        RollbackOrders.Checked order = RollbackOrders.verify(rollbackOrder, bundles);
         return change(id, "('paused', 'halted')", (c, r, now) -> {
             if (newBundleId != null) {
                 RolloutBundle bundle = RolloutBundle.find(c, newBundleId);
+                order.requireFits(bundle);
                 if (!bundle.kind().equals(r.kind()) || bundle.version() <= r.version()) {
                     throw ApiException.conflict(
                             "invalid_bundle",
                             "bundle " + newBundleId + " is " + bundle.kind() + " version " + bundle.version()
                                     + "; resuming needs a " + r.kind() + " newer than version " + r.version());
                 }
-                bundle.requireFor(c, RolloutBundle.devicesOf(c, id));
+                bundle.requireFor(c, RolloutBundle.devicesOf(c, id), order.order());
+                order.store(c, id); // the old bundle's order, if any, does not fit the new one
                 try (PreparedStatement st = c.prepareStatement("UPDATE rollout SET bundle_id = ? WHERE id = ?")) {
                     st.setLong(1, bundle.id());
                     st.setLong(2, id);

@@ -1,5 +1,6 @@
 package org.accesscentre.portal.contract;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,11 +41,13 @@ import org.accesscentre.core.wire.DeviceEvent;
 import org.accesscentre.core.wire.Heartbeat;
 import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.IngestItem;
+import org.accesscentre.core.wire.SignedOrder;
 import org.accesscentre.core.wire.TokenRequest;
 import org.accesscentre.device.bundle.BundleBuilder;
 import org.accesscentre.device.bundle.BundleKind;
 import org.accesscentre.device.bundle.BundleSigner;
 import org.accesscentre.device.bundle.BundleSpec;
+import org.accesscentre.device.bundle.RollbackOrder;
 import org.accesscentre.device.signing.Ed25519;
 import org.accesscentre.portal.http.Access;
 import org.accesscentre.portal.security.Secrets;
@@ -778,6 +781,58 @@ class OpenApiContractTest {
                 "POST", path + "/{id}/abort", http.postJson(path + "/" + id + "/abort", portal.admin, Map.of()), 200);
         documented(
                 "POST", path + "/{id}/abort", http.postJson(path + "/" + id + "/abort", portal.admin, Map.of()), 409);
+    }
+
+    /**
+     * A release rollout to one new device, carrying a rollback order so its JSON is checked too: the reply's
+     * offer, the whole bundle, a range, a range past the end, and the refusals.
+     */
+    @Test
+    @Order(91)
+    void releasesAnswerAsDocumented() throws Exception {
+        TestDevice device = TestDevice.enrol(portal, "REL", 8, clock);
+        heartbeat(device, List.of());
+        String route = "/api/v1/device/release";
+        documented("GET", route, http.get(route, device.token()), 404);
+        documented("GET", route, http.get(route, null), 401);
+        byte[] bytes =
+                new TestBundles(dir.resolve("release-bundles"), clock).release(2, 0, 0, portal.signing.getPrivate());
+        long bundle = http.post("/api/v1/admin/bundles?target=all", portal.admin, "application/zip", bytes, false)
+                .json()
+                .get("id")
+                .asLong();
+        SignedOrder order =
+                new RollbackOrder(2, 3, "release 3 loses receipts", clock.instant()).sign(portal.signing.getPrivate());
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "bundleId",
+                bundle,
+                "target",
+                Map.of("devices", List.of(device.deviceId)),
+                "waves",
+                List.of(Map.of("size", "100%"))));
+        String rollouts = "/api/v1/admin/rollouts";
+        body.put("rollbackOrder", new SignedOrder(order.order(), "unknown", order.signature()));
+        documented("POST", rollouts, http.postJson(rollouts, portal.admin, body), 400);
+        body.put("rollbackOrder", order);
+        JsonNode created = documented("POST", rollouts, http.postJson(rollouts, portal.admin, body), 201)
+                .json();
+        assertTrue(created.get("rollback").asBoolean());
+
+        JsonNode offer = heartbeat(device, List.of()).get("release");
+        assertEquals(2, offer.get("version").asLong());
+        assertEquals(bytes.length, offer.get("size").asLong());
+        assertEquals(order.keyId(), offer.at("/rollback/keyId").asText());
+        assertArrayEquals(
+                bytes,
+                documented("GET", route, http.get(route, device.token()), 200).body());
+        Http.Response part = documented("GET", route, http.get(route, device.token(), "Range", "bytes=10-"), 206);
+        assertEquals(bytes.length - 10, part.body().length);
+        documented("GET", route, http.get(route, device.token(), "Range", "bytes=" + bytes.length + "-"), 416);
+        documented(
+                "POST",
+                rollouts + "/{id}/abort",
+                http.postJson(rollouts + "/" + created.get("id").asLong() + "/abort", portal.admin, Map.of()),
+                200);
     }
 
     /** Run last: a route added to the document and the portal must also be called here. */

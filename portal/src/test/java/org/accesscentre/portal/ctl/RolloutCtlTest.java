@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.accesscentre.core.json.Json;
+import org.accesscentre.core.keys.Keys;
 import org.accesscentre.core.wire.BundleRefused;
 import org.accesscentre.core.wire.Heartbeat;
+import org.accesscentre.core.wire.SignedOrder;
+import org.accesscentre.device.bundle.RollbackOrder;
 import org.accesscentre.portal.support.Http;
 import org.accesscentre.portal.support.TestBundles;
 import org.accesscentre.portal.support.TestDevice;
@@ -109,5 +112,127 @@ class RolloutCtlTest {
     private void beat(TestDevice d, long catalogue, List<BundleRefused> refused) {
         d.heartbeatOk(new Heartbeat(
                 "1", catalogue, 0, 0, 0, 0, 1L << 30, null, "ok", 0, null, clock.instant(), List.of(), refused));
+    }
+
+    @Test
+    void kioskctlSignsARollbackOrderAndRollsAReleaseBackWithIt(@TempDir Path dir) throws Exception {
+        try (TestPortal portal = TestPortal.start(TestPortal.Db.SQLITE, dir.resolve("portal"), clock)) {
+            Ctl ctl = new Ctl(portal.portal.url(), Files.createDirectories(dir.resolve("home")), clock);
+            List<TestDevice> devices = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                TestDevice d = TestDevice.enrol(portal, "SOU", i, clock);
+                d.authenticate();
+                devices.add(d);
+            }
+            devices.sort(Comparator.comparing(d -> d.deviceId));
+            TestBundles bundles = new TestBundles(dir.resolve("bundles"), clock);
+            String v2 = portal.publish(bundles.release(2, 0, 0, portal.signing.getPrivate()), "all")
+                    .json()
+                    .get("id")
+                    .asText();
+            portal.publish(bundles.release(3, 0, 0, portal.signing.getPrivate()), "all");
+            for (TestDevice d : devices) {
+                beat(d, "3", List.of());
+            }
+            Path key = dir.resolve("signing.key");
+            Keys.writePrivate(key, portal.signing.getPrivate());
+            Path order = dir.resolve("orders/back-to-2.json");
+
+            Ctl.Result backwards = ctl.plain(
+                    "bundle",
+                    "rollback-order",
+                    "--key",
+                    key.toString(),
+                    "--release",
+                    "3",
+                    "--up-to",
+                    "2",
+                    "--reason",
+                    "x",
+                    "--out",
+                    order.toString());
+            assertEquals(2, backwards.exit(), backwards.err());
+            assertTrue(backwards.err().contains("a rollback goes back to release 1 or more, from a newer one"));
+            String wrote = ctl.plain(
+                            "bundle",
+                            "rollback-order",
+                            "--key",
+                            key.toString(),
+                            "--release",
+                            "2",
+                            "--up-to",
+                            "3",
+                            "--reason",
+                            "release 3 loses receipts",
+                            "--out",
+                            order.toString())
+                    .ok()
+                    .out();
+            assertTrue(
+                    wrote.startsWith("ok: wrote " + order + ": back to release 2 from releases up to 3: release 3"
+                            + " loses receipts, signed with key " + Keys.keyId(portal.signing.getPublic())),
+                    wrote);
+            SignedOrder signed = Json.wire().readValue(Files.readAllBytes(order), SignedOrder.class);
+            assertEquals(
+                    new RollbackOrder(2, 3, "release 3 loses receipts", clock.instant()),
+                    RollbackOrder.verify(signed, List.of(portal.signing.getPublic())));
+
+            Ctl.Result without = ctl.as(portal.admin, "rollout", "create", "--bundle", v2, "--wave", "100%");
+            assertEquals(1, without.exit());
+            assertTrue(without.errorLine().contains("going back needs a signed rollback order"), without.err());
+            Path junk = Files.writeString(dir.resolve("junk.json"), "{\"order\": 1}");
+            Ctl.Result bad = ctl.as(
+                    portal.admin,
+                    "rollout",
+                    "create",
+                    "--bundle",
+                    v2,
+                    "--wave",
+                    "100%",
+                    "--rollback-order",
+                    junk.toString());
+            assertEquals(2, bad.exit(), bad.err());
+            assertTrue(bad.err().contains("is not a signed order"), bad.err());
+
+            String created = ctl.as(
+                            portal.admin,
+                            "rollout",
+                            "create",
+                            "--bundle",
+                            v2,
+                            "--wave",
+                            "100%",
+                            "--errors",
+                            "1",
+                            "--rollback-order",
+                            order.toString())
+                    .ok()
+                    .out();
+            assertTrue(created.contains("rollout 1: release version 2 (bundle " + v2 + "), running"), created);
+            assertTrue(created.contains("\nrollback: yes, under a signed order: release 3 loses receipts\n"), created);
+
+            beat(devices.get(0), "2", List.of());
+            beat(devices.get(1), "3", List.of(new BundleRefused("release", 2, "the app did not start", true)));
+            String status = ctl.as(portal.admin, "rollout", "status", "1").ok().out();
+            assertTrue(status.contains("rollback: yes, under a signed order: release 3 loses receipts"), status);
+            assertTrue(
+                    status.lines().anyMatch(l -> l.matches(" *1 +100% +2 +0 +0 +0 +1 +0 +1 +0 +0\\.9 +1(\\.0)?")),
+                    status);
+            assertTrue(
+                    status.lines()
+                            .anyMatch(l -> l.matches(devices.get(1).deviceId
+                                    + " +1 +rolled_back +2026-11-22T14:00:00Z +the app did not start")),
+                    status);
+            String list = ctl.as(portal.admin, "rollout", "list").ok().out();
+            assertTrue(list.lines().anyMatch(l -> l.matches(" *1 +release \\(rollback\\) +2 +running .*")), list);
+            Ctl.Result alone = ctl.as(portal.admin, "rollout", "resume", "1", "--rollback-order", order.toString());
+            assertEquals(2, alone.exit(), alone.err());
+            assertTrue(alone.err().contains("--rollback-order goes with --bundle"), alone.err());
+        }
+    }
+
+    private void beat(TestDevice d, String release, List<BundleRefused> refused) {
+        d.heartbeatOk(new Heartbeat(
+                release, 1, 0, 0, 0, 0, 1L << 30, null, "ok", 0, null, clock.instant(), List.of(), refused));
     }
 }

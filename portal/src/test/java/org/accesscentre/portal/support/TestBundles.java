@@ -22,6 +22,7 @@ import org.accesscentre.device.bundle.BundleException;
 import org.accesscentre.device.bundle.BundleKind;
 import org.accesscentre.device.bundle.BundleSigner;
 import org.accesscentre.device.bundle.BundleSpec;
+import org.accesscentre.testing.ReleaseDirs;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,6 +96,19 @@ public final class TestBundles {
         }
     }
 
+    /**
+     * A release bundle of {@code version}, laid out by kiosk-testing's {@link ReleaseDirs} (small stand-in jars)
+     * and needing at least the catalogue and configuration versions given.
+     */
+    public byte[] release(long version, long minCatalogue, long minConfig, PrivateKey key) {
+        try {
+            Path input = ReleaseDirs.write(dir.resolve("input-" + ++made), version, minCatalogue, minConfig, 0);
+            return build(BundleSpec.of(BundleKind.RELEASE, version), input, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private byte[] build(BundleKind kind, long version, String name, byte[] content, @Nullable PrivateKey key) {
         return build(BundleSpec.of(kind, version), name, content, key);
     }
@@ -103,6 +117,14 @@ public final class TestBundles {
         try {
             Path input = Files.createDirectories(dir.resolve("input-" + ++made));
             Files.write(input.resolve(name), content);
+            return build(spec, input, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] build(BundleSpec spec, Path input, @Nullable PrivateKey key) {
+        try {
             Path out = dir.resolve("bundle-" + made + ".zip");
             new BundleBuilder(clock).build(spec, input, out);
             if (key != null) {
