@@ -160,7 +160,7 @@ class ReleaseRolloutFleetTest {
         }
         assertEquals(DEVICES, installed, completed.path("waves").toString());
         JsonNode device = admin.device(byId.get(7).deviceId());
-        assertEquals("3", device.path("appVersion").asText(), device.toString());
+        assertEquals("3", device.path("device").path("appVersion").asText(), device.toString());
     }
 
     private static Map<String, Object> wave(String size) {

@@ -70,24 +70,37 @@ public final class SyncDaemon implements AutoCloseable {
      * {@link #DEFAULTS} is what a kiosk runs with; tests and benchmarks change one part.
      */
     public record Options(
-            PortalClient.Timeouts timeouts, Drain.BatchLimits batches, Restart restart, ReleaseJob.Settings releases) {
+            PortalClient.Timeouts timeouts,
+            Drain.BatchLimits batches,
+            Restart restart,
+            ReleaseJob.Settings releases,
+            InstallProgress installProgress) {
         public static final Options DEFAULTS = new Options(
-                PortalClient.Timeouts.RURAL, Drain.BatchLimits.DEFAULT, Restart.EXIT, ReleaseJob.Settings.DEFAULTS);
+                PortalClient.Timeouts.RURAL,
+                Drain.BatchLimits.DEFAULT,
+                Restart.EXIT,
+                ReleaseJob.Settings.DEFAULTS,
+                point -> LOG.debug("release install: {}", point));
 
         public Options withTimeouts(PortalClient.Timeouts t) {
-            return new Options(t, batches, restart, releases);
+            return new Options(t, batches, restart, releases, installProgress);
         }
 
         public Options withBatches(Drain.BatchLimits b) {
-            return new Options(timeouts, b, restart, releases);
+            return new Options(timeouts, b, restart, releases, installProgress);
         }
 
         public Options withRestart(Restart r) {
-            return new Options(timeouts, batches, r, releases);
+            return new Options(timeouts, batches, r, releases, installProgress);
         }
 
         public Options withReleases(ReleaseJob.Settings r) {
-            return new Options(timeouts, batches, restart, r);
+            return new Options(timeouts, batches, restart, r, installProgress);
+        }
+
+        /** Told each point an install reaches: the log by default; crash tests stop there. */
+        public Options withInstallProgress(InstallProgress p) {
+            return new Options(timeouts, batches, restart, releases, p);
         }
     }
 
@@ -177,7 +190,7 @@ public final class SyncDaemon implements AutoCloseable {
     private static ReleaseJob releaseJob(
             DeviceConfig config, SqliteStore store, PortalClient client, Supervisor supervisor, Options options)
             throws IOException {
-        ReleaseSlots slots = new ReleaseSlots(config.dataDir().resolve("releases"), InstallProgress.NONE);
+        ReleaseSlots slots = new ReleaseSlots(config.dataDir().resolve("releases"), options.installProgress());
         ResumableDownload download = new ResumableDownload(client.http(), MAX_RELEASE_BYTES);
         return new ReleaseJob(
                 store,
@@ -187,12 +200,13 @@ public final class SyncDaemon implements AutoCloseable {
                         new BundleVerifier(config.trustedSigningKeys()),
                         download,
                         supervisor,
-                        point -> LOG.debug("release install: {}", point)),
+                        options.installProgress()),
                 download,
                 config.trustedSigningKeys(),
                 supervisor,
                 options.releases(),
-                client.releaseUrl());
+                client.releaseUrl(),
+                options.installProgress());
     }
 
     /**

@@ -82,8 +82,10 @@ public final class SteppedKiosk implements AutoCloseable {
                 AppStart.KEY,
                 new AppStart(release, fine, fine ? "" : "the app stopped at start: rigged to fail on " + release, now),
                 now);
-        // Idle for a long while: the kiosk is free to restart whenever a release asks.
-        DeviceState.write(app, AppActivity.KEY, new AppActivity(true, "", Instant.EPOCH), now);
+        if (DeviceState.read(app, AppActivity.KEY).isEmpty()) {
+            // Idle for a long while: the kiosk is free to restart whenever a release asks.
+            DeviceState.write(app, AppActivity.KEY, new AppActivity(true, "", Instant.EPOCH), now);
+        }
         daemon = SyncDaemon.open(config, clock, "access-centre-sim/" + release, options);
     }
 
@@ -106,6 +108,14 @@ public final class SteppedKiosk implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** A citizen starts using the kiosk (busy), or it has been idle for a long while. */
+    public void inUse(boolean busy) throws StoreException {
+        Instant now = clock.instant();
+        AppActivity a =
+                busy ? new AppActivity(false, "a citizen's form", now) : new AppActivity(true, "", Instant.EPOCH);
+        DeviceState.write(app, AppActivity.KEY, a, now);
     }
 
     /** Rigs the simulated app: it fails to start on the releases this says no to. */

@@ -64,6 +64,7 @@ public final class ReleaseJob {
     private final Supervisor supervisor;
     private final Settings settings;
     private final HttpUrl url;
+    private final InstallProgress progress;
     private long running;
     private @Nullable Trial trial;
     private @Nullable ReleaseOffered offer;
@@ -77,7 +78,8 @@ public final class ReleaseJob {
             List<PublicKey> trusted,
             Supervisor supervisor,
             Settings settings,
-            HttpUrl url) {
+            HttpUrl url,
+            InstallProgress progress) {
         this.store = store;
         this.slots = slots;
         this.installer = installer;
@@ -86,6 +88,7 @@ public final class ReleaseJob {
         this.supervisor = supervisor;
         this.settings = settings;
         this.url = url;
+        this.progress = progress;
     }
 
     /**
@@ -102,6 +105,7 @@ public final class ReleaseJob {
             case HEALTH_CHECK -> {
                 InstallJournal on = j.orElseThrow();
                 trial = new Trial(on.from(), on.to(), now.plus(settings.healthDeadline()));
+                progress.at("health.checking");
                 LOG.info(
                         "release {} is on trial: it has {} s to show its first frame",
                         on.to(),
@@ -203,6 +207,7 @@ public final class ReleaseJob {
         try {
             java.nio.file.Files.createDirectories(part.getParent());
             if (!fetch(release, part)) {
+                progress.at("download.piece");
                 return now; // the next piece, after whatever else is due
             }
             Optional<String> busy = busy(now);

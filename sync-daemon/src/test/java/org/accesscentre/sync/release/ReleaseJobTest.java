@@ -85,7 +85,8 @@ class ReleaseJobTest {
                 List.of(releases.key.getPublic()),
                 restarts::incrementAndGet,
                 SETTINGS,
-                server.url());
+                server.url(),
+                InstallProgress.NONE);
         job.tokens(new ReleaseJob.Tokens() {
             @Override
             public Headers headers() {
@@ -218,7 +219,8 @@ class ReleaseJobTest {
                 List.of(releases.key.getPublic()),
                 restarts::incrementAndGet,
                 SETTINGS,
-                server.url());
+                server.url(),
+                InstallProgress.NONE);
         assertTrue(rescue.rescue(clock.instant(), "its sync daemon did not start"));
 
         assertEquals(5, current());
