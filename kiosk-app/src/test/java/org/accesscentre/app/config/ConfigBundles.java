@@ -105,13 +105,17 @@ public final class ConfigBundles {
 
     /** A catalogue bundle (the demo catalogue), signed by the trusted key: the wrong kind for a configuration. */
     public Path catalogue(long version) throws Exception {
+        return catalogue(version, signing.getPrivate());
+    }
+
+    public Path catalogue(long version, PrivateKey key) throws Exception {
         byte[] json;
         try (InputStream in = DemoCatalogue.open()) {
             ObjectNode c = (ObjectNode) Json.wire().readTree(in);
             c.put("version", version);
             json = Json.wire().writeValueAsBytes(c);
         }
-        return build(BundleSpec.of(BundleKind.CATALOGUE, version), "catalogue.json", json, signing.getPrivate());
+        return build(BundleSpec.of(BundleKind.CATALOGUE, version), "catalogue.json", json, key);
     }
 
     private Path build(BundleSpec spec, String name, byte[] content, @Nullable PrivateKey key) throws Exception {
@@ -127,10 +131,16 @@ public final class ConfigBundles {
 
     /** Stages a bundle file for the app as the daemon does: {@code staged.config}, after its own checks. */
     public static StagedBundle stage(LocalStore store, Path bundle, long version, Instant at) throws Exception {
+        return stage(store, "config", bundle, version, at);
+    }
+
+    /** Stages a bundle of {@code kind} ({@code config} or {@code catalogue}). */
+    public static StagedBundle stage(LocalStore store, String kind, Path bundle, long version, Instant at)
+            throws Exception {
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)));
-        StagedBundle staged = new StagedBundle("config", version, bundle.toString(), sha256, at);
-        DeviceState.write(store, DeviceState.staged("config"), staged, at);
+        StagedBundle staged = new StagedBundle(kind, version, bundle.toString(), sha256, at);
+        DeviceState.write(store, DeviceState.staged(kind), staged, at);
         return staged;
     }
 }
