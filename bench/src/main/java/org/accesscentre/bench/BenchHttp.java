@@ -74,6 +74,14 @@ final class BenchHttp {
         return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** Posts a file as it is, such as a bundle as {@code application/zip}. */
+    Response postFile(String path, @Nullable String token, String contentType, byte[] body) {
+        return send(request(path, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

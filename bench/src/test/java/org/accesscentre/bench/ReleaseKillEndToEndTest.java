@@ -136,7 +136,8 @@ class ReleaseKillEndToEndTest {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".partial")), "nothing half-unpacked");
         }
         assertEquals(
-                Long.toString(runs), admin.device(deviceId).path("device").path("appVersion").asText());
+                Long.toString(runs),
+                admin.device(deviceId).path("device").path("appVersion").asText());
         assertEquals(
                 1, count(admin.rollout(rollout), state), admin.rollout(rollout).toString());
 
@@ -149,7 +150,8 @@ class ReleaseKillEndToEndTest {
         long last = state.equals("rolled_back") ? 1 : 2;
         assertEquals(last, kiosk.current());
         assertEquals(
-                Long.toString(last), admin.device(deviceId).path("device").path("appVersion").asText());
+                Long.toString(last),
+                admin.device(deviceId).path("device").path("appVersion").asText());
         assertEquals(1, count(admin.rollout(rollout), last == 2 ? "installed" : "rolled_back"));
     }
 

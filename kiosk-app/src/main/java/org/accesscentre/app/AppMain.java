@@ -25,7 +25,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "The kiosk's touch UI for citizens. It reads and writes the local store the sync daemon drains.")
 public final class AppMain implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "The device configuration (JSON).")
+    @Option(
+            names = "--config",
+            required = true,
+            description = "The device configuration (JSON). Once the ICT office has pushed one and the app applied"
+                    + " it, that one (kept in the data directory) is in force instead; this file still names"
+                    + " the kiosk.")
     Path config;
 
     @Option(names = "--fullscreen", description = "Kiosk mode: full screen, no window decorations, no exit key.")

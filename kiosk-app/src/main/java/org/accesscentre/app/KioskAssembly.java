@@ -2,6 +2,7 @@ package org.accesscentre.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,7 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.accesscentre.app.catalogue.CatalogueSource;
+import org.accesscentre.app.config.ConfigSource;
+import org.accesscentre.app.config.ConfigStart;
 import org.accesscentre.app.desk.ActivityReport;
+import org.accesscentre.app.desk.ConfigUpdates;
 import org.accesscentre.app.desk.Desk;
 import org.accesscentre.app.desk.DeskSettings;
 import org.accesscentre.app.desk.DeskViewModel;
@@ -29,6 +33,7 @@ import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.store.StoreOptions;
 import org.accesscentre.device.config.DeviceConfig;
+import org.accesscentre.device.config.DeviceConfigs;
 import org.accesscentre.device.config.Hardware;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class KioskAssembly implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskAssembly.class);
+    /**
+     * How often an idle kiosk looks for a staged configuration; it also looks each time it becomes idle. The
+     * daemon stages at its heartbeat, a minute or more apart.
+     */
+    private static final Duration CONFIG_CHECK = Duration.ofSeconds(30);
 
     private final DeviceConfig config;
     private final SqliteStore store;
@@ -69,12 +79,26 @@ public final class KioskAssembly implements AutoCloseable {
         this.devices = devices;
     }
 
-    public static KioskAssembly open(DeviceConfig config) throws StoreException {
+    /**
+     * Puts the kiosk together from the configuration in force: the newest one the ICT office pushed and the app
+     * applied, if it still reads and still names this kiosk, else the one before it, else {@code fromFile}
+     * ({@link DeviceConfigs}). A pushed one the app cannot start with is refused and the one before it used.
+     *
+     * @param fromFile the file given with {@code --config}, as read
+     */
+    public static KioskAssembly open(DeviceConfig fromFile) throws StoreException {
+        return ConfigStart.first(DeviceConfigs.resolve(fromFile), KioskAssembly::assemble)
+                .value();
+    }
+
+    private static KioskAssembly assemble(DeviceConfigs.Resolution found) throws StoreException {
+        DeviceConfig config = found.inForce().config();
         SqliteStore store = SqliteStore.open(
                 SqliteStore.fileIn(config.dataDir()), StoreOptions.DEFAULTS.withMaxBytes(config.storeMaxBytes()));
         ExecutorService background = Executors.newSingleThreadExecutor(r -> daemon(r, "kiosk-background"));
         ScheduledExecutorService devicesThread =
                 Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kiosk-devices"));
+        KioskDevices devices = null;
         try {
             Clock clock = Clock.systemUTC();
             CatalogueSource catalogues = CatalogueSource.open(
@@ -100,20 +124,32 @@ public final class KioskAssembly implements AutoCloseable {
                     shell);
             DeskViewModel deskVm = new DeskViewModel(desk, shell, config.dataDir());
             ActivityReport.start(deskVm);
-            KioskDevices devices = new KioskDevices(
+            devices = new KioskDevices(
                     KioskHardware.open(config.hardware(), clock, devicesThread),
                     store,
                     deskVm.printing(),
                     clock,
                     devicesThread);
+            KioskDevices started = devices;
             devices.start(() -> Platform.runLater(deskVm::helpButtonPressed));
             desk.helpRequestedProperty().addListener((obs, was, is) -> {
                 if (is) {
-                    devices.helpCalled();
+                    started.helpCalled();
                 }
             });
+            // Last, once the kiosk is built: only now is it sure that this configuration starts.
+            ConfigUpdates updates =
+                    ConfigUpdates.start(ConfigSource.open(store, found, clock.instant()), deskVm, catalogues);
+            devicesThread.scheduleWithFixedDelay(
+                    () -> Platform.runLater(updates::check),
+                    CONFIG_CHECK.toSeconds(),
+                    CONFIG_CHECK.toSeconds(),
+                    TimeUnit.SECONDS);
             return new KioskAssembly(config, store, background, devicesThread, shell, deskVm, devices);
         } catch (StoreException | RuntimeException e) {
+            if (devices != null) {
+                devices.close();
+            }
             background.shutdownNow();
             devicesThread.shutdownNow();
             store.close();

@@ -46,7 +46,8 @@ public final class SyncDaemonMain implements Callable<Integer> {
     public Integer call() throws Exception {
         DeviceConfig device;
         try {
-            device = DeviceConfigReader.lenient().read(config);
+            device = org.accesscentre.device.config.DeviceConfigs.inForce(
+                    DeviceConfigReader.lenient().read(config));
         } catch (JsonInputException e) {
             spec.commandLine().getErr().println("sync-daemon: " + e.getMessage());
             return 2;

@@ -88,6 +88,29 @@ public record DeviceConfig(
                 storeMaxMegabytes);
     }
 
+    /**
+     * The same configuration with another enrolment code: a pushed configuration carries none, and the kiosk
+     * keeps the one in the file given with {@code --config}.
+     */
+    public DeviceConfig withEnrolmentCode(Optional<String> code) {
+        return new DeviceConfig(
+                centre,
+                kiosk,
+                portal,
+                trustedSigningKeys,
+                locales,
+                timeZone,
+                idle,
+                session,
+                openingHours,
+                attendants,
+                hardware,
+                dataDir,
+                code,
+                retentionDays,
+                storeMaxMegabytes);
+    }
+
     /** A summary for logs: never the enrolment code, which is a secret until it is used. */
     @Override
     public String toString() {

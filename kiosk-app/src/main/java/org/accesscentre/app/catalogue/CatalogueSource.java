@@ -44,7 +44,7 @@ public final class CatalogueSource {
     public record InForce(Catalogue catalogue, long version, Optional<Path> stringsDir) {}
 
     private final LocalStore store;
-    private final List<PublicKey> trusted;
+    private List<PublicKey> trusted;
     private final Path dir;
     private InForce current;
 
@@ -79,6 +79,11 @@ public final class CatalogueSource {
 
     public InForce current() {
         return current;
+    }
+
+    /** The signing keys of a configuration applied since the start: the next catalogue is checked with them. */
+    public void trust(List<PublicKey> keys) {
+        trusted = List.copyOf(keys);
     }
 
     /**

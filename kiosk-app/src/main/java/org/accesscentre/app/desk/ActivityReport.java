@@ -35,6 +35,11 @@ public final class ActivityReport {
 
     /** What keeps the kiosk busy now, or "" when it is idle. */
     String busyWith() {
+        return busyWith(desk);
+    }
+
+    /** What keeps the kiosk busy now, or "" when it is idle: between sessions, nobody at it. */
+    static String busyWith(DeskViewModel desk) {
         if (desk.modeProperty().get() != DeskViewModel.Mode.CLOSED) {
             return "attendant mode";
         }

@@ -34,7 +34,7 @@ public final class Desk {
 
     private final KioskContext ctx;
     private final Journal journal;
-    private final DeskSettings settings;
+    private DeskSettings settings;
     private final ShellViewModel shell;
     private final PinGate pins;
     private final WalkInQueue queue;
@@ -354,6 +354,11 @@ public final class Desk {
 
     public DeskSettings settings() {
         return settings;
+    }
+
+    /** A configuration applied between sessions: no attendant is signed in and no session runs. */
+    void settings(DeskSettings next) {
+        settings = next;
     }
 
     KioskContext context() {

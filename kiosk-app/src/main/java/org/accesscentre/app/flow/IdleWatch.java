@@ -16,7 +16,7 @@ import org.accesscentre.device.config.IdlePolicy;
  */
 public final class IdleWatch {
     private final Clock clock;
-    private final IdlePolicy policy;
+    private IdlePolicy policy;
     private final Runnable onExpired;
     private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper(this, "warning");
     private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(this, "secondsLeft");
@@ -28,6 +28,11 @@ public final class IdleWatch {
         this.policy = policy;
         this.onExpired = onExpired;
         this.lastTouch = clock.instant();
+    }
+
+    /** New idle times from a configuration applied between sessions; they count from the next touch. */
+    public void policy(IdlePolicy policy) {
+        this.policy = policy;
     }
 
     /** A session is under way (true) or the welcome screen waits for the next person (false). */

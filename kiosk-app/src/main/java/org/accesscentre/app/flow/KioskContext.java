@@ -18,7 +18,9 @@ import org.accesscentre.device.config.IdlePolicy;
  * What the view models need from the kiosk around them. Time and threads are injected: tests pass a test
  * clock and run "background" work on the calling thread.
  *
- * @param locales the languages the configuration offers, first the default
+ * @param locales the languages the configuration offers, first the default, as at the start; a configuration
+ *     applied since goes to {@link ShellViewModel#reconfigure}
+ * @param idle as at the start, likewise
  * @param background where slow work runs (sealing and the store's fsync)
  * @param ui where its results come back (the FX thread)
  * @param printer where receipts go: the thermal printer, or image files when the kiosk has none

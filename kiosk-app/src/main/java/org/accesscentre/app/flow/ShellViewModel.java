@@ -25,6 +25,7 @@ import org.accesscentre.core.catalogue.Service;
 import org.accesscentre.core.store.Receipt;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.validation.Validator;
+import org.accesscentre.device.config.IdlePolicy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class ShellViewModel {
     private @Nullable String assistingId;
     private final IdleWatch idle;
     private final SyncIndicator sync;
+    private List<String> configuredLocales;
     private Languages languages;
     private Catalogue catalogue;
     private Validator validator;
@@ -58,10 +60,11 @@ public final class ShellViewModel {
         this.idle = new IdleWatch(ctx.clock(), ctx.idle(), this::finish);
         this.sync = new SyncIndicator(ctx.store(), ctx.clock());
         CatalogueSource.InForce inForce = ctx.catalogues().current();
+        this.configuredLocales = ctx.locales();
         this.catalogue = inForce.catalogue();
         this.validator = new Validator(catalogue);
         this.languages = Languages.load(
-                ctx.locales(), catalogue, inForce.stringsDir().stream().toList());
+                configuredLocales, catalogue, inForce.stringsDir().stream().toList());
         this.strings.set(languages.strings(languages.defaultLocale()));
         sync.refresh();
     }
@@ -310,11 +313,27 @@ public final class ShellViewModel {
                 catalogue = inForce.catalogue();
                 validator = new Validator(catalogue);
                 languages = Languages.load(
-                        ctx.locales(), catalogue, inForce.stringsDir().stream().toList());
+                        configuredLocales,
+                        catalogue,
+                        inForce.stringsDir().stream().toList());
             }
         } catch (StoreException e) {
             LOG.warn("cannot look for a new catalogue: {}", e.getMessage());
         }
+    }
+
+    /**
+     * A configuration applied between sessions: the languages it offers and its idle times. The welcome screen
+     * shows, in the new default language.
+     */
+    public void reconfigure(List<String> locales, IdlePolicy idlePolicy) {
+        configuredLocales = List.copyOf(locales);
+        idle.policy(idlePolicy);
+        languages = Languages.load(
+                configuredLocales,
+                catalogue,
+                ctx.catalogues().current().stringsDir().stream().toList());
+        strings.set(languages.strings(languages.defaultLocale()));
     }
 
     private void go(Screen next) {
