@@ -26,7 +26,9 @@ final class ChildLines {
         /** The child closed its output: it exited. */
         EXITED,
         /** Nothing for too long. */
-        SILENT
+        SILENT,
+        /** The time asked for passed. */
+        ELAPSED
     }
 
     private static final String END = new String("end of output");
@@ -74,6 +76,27 @@ final class ChildLines {
             }
         }
         return Ending.COUNTED;
+    }
+
+    /**
+     * Reads whatever the child writes for {@code window}: the kill test's random moment, measured on the
+     * clock because a kill must be able to land between two lines, while a batch is on the wire.
+     */
+    Ending readFor(Duration window) throws InterruptedException {
+        long deadline = System.nanoTime() + window.toNanos();
+        while (!ended) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Ending.ELAPSED;
+            }
+            String line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == END) {
+                ended = true;
+            } else if (line != null) {
+                seen.add(line);
+            }
+        }
+        return Ending.EXITED;
     }
 
     /** Every line read so far. */
