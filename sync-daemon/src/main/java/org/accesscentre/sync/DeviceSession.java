@@ -1,8 +1,10 @@
 package org.accesscentre.sync;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import okhttp3.Headers;
 import org.accesscentre.core.wire.Challenge;
 import org.accesscentre.core.wire.ChallengeSigning;
 import org.accesscentre.core.wire.DeviceToken;
@@ -11,6 +13,7 @@ import org.accesscentre.device.identity.DeviceIdentity;
 import org.accesscentre.sync.net.Failure;
 import org.accesscentre.sync.net.PortalClient;
 import org.accesscentre.sync.net.PortalException;
+import org.accesscentre.sync.release.ReleaseJob;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +53,25 @@ final class DeviceSession {
             token = null;
             return call.run(token());
         }
+    }
+
+    /** The token for a caller that makes its own requests: the release download. */
+    ReleaseJob.Tokens asTokens(PortalClient client) {
+        return new ReleaseJob.Tokens() {
+            @Override
+            public Headers headers() throws IOException {
+                try {
+                    return client.deviceHeaders(token());
+                } catch (PortalException e) {
+                    throw new IOException(e.failure().reason(), e);
+                }
+            }
+
+            @Override
+            public void expired() {
+                forget();
+            }
+        };
     }
 
     /** The portal refused the token outside {@link #call}: the next call signs in again. */

@@ -10,11 +10,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.accesscentre.core.state.DeviceState;
 import org.accesscentre.core.state.Enrolment;
-import org.accesscentre.core.state.StagedBundle;
 import org.accesscentre.core.state.SyncRequest;
 import org.accesscentre.core.store.Journal;
 import org.accesscentre.core.store.LocalStore;
-import org.accesscentre.core.store.SqliteStore;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.wire.CommandResult;
 import org.accesscentre.core.wire.Heartbeat;
@@ -140,7 +138,7 @@ public final class SyncEngine {
             // First, and with or without the portal: it hears "installed" only once the release passed its
             // health check. The check itself makes no call.
             try {
-                nextRelease = release.run(now, versions());
+                nextRelease = release.run(now, DeviceVersions.of(store));
             } catch (java.io.IOException e) {
                 throw new StoreException("the release health check failed: " + e.getMessage(), e);
             }
@@ -248,21 +246,7 @@ public final class SyncEngine {
         }
         DeviceSession s = new DeviceSession(client, identity, enrolment.get().deviceId(), time);
         session = s;
-        release.tokens(new ReleaseJob.Tokens() {
-            @Override
-            public okhttp3.Headers headers() throws java.io.IOException {
-                try {
-                    return client.deviceHeaders(s.token());
-                } catch (PortalException e) {
-                    throw new java.io.IOException(e.failure().reason(), e);
-                }
-            }
-
-            @Override
-            public void expired() {
-                s.forget();
-            }
-        });
+        release.tokens(s.asTokens(client));
         return true;
     }
 
@@ -373,20 +357,10 @@ public final class SyncEngine {
     /** The release job's step; a broken download is the link's failure, retried as every job's is. */
     private Instant runRelease(Instant now) throws StoreException, PortalException {
         try {
-            return release.run(now, versions());
+            return release.run(now, DeviceVersions.of(store));
         } catch (java.io.IOException e) {
             throw new PortalException(Failure.offline("release download: " + e.getMessage()), e);
         }
-    }
-
-    private DeviceVersions versions() throws StoreException {
-        return new DeviceVersions(applied("catalogue"), applied("config"), SqliteStore.SCHEMA_VERSION);
-    }
-
-    private long applied(String kind) throws StoreException {
-        return DeviceState.read(store, DeviceState.applied(kind))
-                .map(StagedBundle::version)
-                .orElse(0L);
     }
 
     private DeviceSession session() {

@@ -69,6 +69,8 @@ public final class ReleaseJob {
     private @Nullable Trial trial;
     private @Nullable ReleaseOffered offer;
     private @Nullable Tokens tokens;
+    /** An install asked for the restart that ends this process. */
+    private boolean restarting;
 
     public ReleaseJob(
             LocalStore store,
@@ -157,7 +159,7 @@ public final class ReleaseJob {
 
     /** From each heartbeat reply: the release a rollout offers, or null. */
     public void offered(@Nullable ReleaseOffered offered) {
-        this.offer = offered;
+        this.offer = restarting ? null : offered;
     }
 
     /** Whether a release is on trial, waiting for its health check. */
@@ -167,7 +169,7 @@ public final class ReleaseJob {
 
     /** Whether a round should call {@link #run}: a health check, or an offer not yet dealt with. */
     public boolean busy() {
-        return trial != null || offer != null;
+        return !restarting && (trial != null || offer != null);
     }
 
     /**
@@ -177,6 +179,9 @@ public final class ReleaseJob {
      * @throws IOException if the link broke during the download (it resumes)
      */
     public Instant run(Instant now, DeviceVersions versions) throws IOException, StoreException {
+        if (restarting) {
+            return Instant.MAX;
+        }
         if (trial != null) {
             return checkHealth(trial, now);
         }
@@ -218,7 +223,8 @@ public final class ReleaseJob {
             LOG.info("the kiosk is idle: installing release {} over release {}", o.version(), running);
             installer.install(release, versions);
             offer = null;
-            return now;
+            restarting = true; // until the supervisor's restart ends this process, nothing more to do
+            return Instant.MAX;
         } catch (ReleaseException e) {
             if (e.retryable()) {
                 LOG.warn("release {}: {}", o.version(), e.getMessage());
@@ -263,6 +269,7 @@ public final class ReleaseJob {
         if (back.step() == Step.ROLLED_BACK) {
             running = back.running(); // what runs for good, once the restart this asks for is done
             refuse(t.to(), reason, true, now);
+            restarting = true;
             supervisor.restartAll();
         } else {
             // A first install has nothing to go back to: it stays, and the portal hears why.
