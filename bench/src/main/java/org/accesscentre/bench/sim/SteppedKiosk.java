@@ -110,11 +110,10 @@ public final class SteppedKiosk implements AutoCloseable {
         }
     }
 
-    /** A citizen starts using the kiosk (busy), or it has been idle for a long while. */
+    /** A citizen starts using the kiosk (busy), or leaves it (idle from now on), as the app reports it. */
     public void inUse(boolean busy) throws StoreException {
         Instant now = clock.instant();
-        AppActivity a =
-                busy ? new AppActivity(false, "a citizen's form", now) : new AppActivity(true, "", Instant.EPOCH);
+        AppActivity a = busy ? new AppActivity(false, "a citizen's form", now) : new AppActivity(true, "", now);
         DeviceState.write(app, AppActivity.KEY, a, now);
     }
 
