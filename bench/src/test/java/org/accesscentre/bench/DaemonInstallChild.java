@@ -3,12 +3,12 @@ package org.accesscentre.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.accesscentre.device.config.DeviceConfig;
 import org.accesscentre.device.config.DeviceConfigReader;
 import org.accesscentre.sync.SyncDaemon;
 import org.accesscentre.sync.release.InstallProgress;
 import org.accesscentre.sync.release.ReleaseJob;
+import org.accesscentre.testing.ChildJvm;
 
 /**
  * The real sync daemon in a child JVM for {@link ReleaseKillEndToEndTest}, started again whenever it exits to
@@ -23,18 +23,7 @@ public final class DaemonInstallChild {
     public static void main(String[] args) throws Exception {
         DeviceConfig config = DeviceConfigReader.lenient().read(Path.of(args[0]));
         String pause = args[1];
-        InstallProgress progress = point -> {
-            System.out.println("at " + point);
-            if (point.equals(pause)) {
-                System.out.println("paused " + point);
-                System.out.flush();
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        InstallProgress progress = ChildJvm.pausingAt(pause)::accept;
         SyncDaemon.Options options = SyncDaemon.Options.DEFAULTS
                 .withInstallProgress(progress)
                 .withReleases(new ReleaseJob.Settings(

@@ -2,41 +2,22 @@ package org.accesscentre.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.accesscentre.bench.sim.SteppedKiosk;
-import org.accesscentre.core.keys.Keys;
-import org.accesscentre.device.bundle.BundleBuilder;
-import org.accesscentre.device.bundle.BundleKind;
-import org.accesscentre.device.bundle.BundleSigner;
-import org.accesscentre.device.bundle.BundleSpec;
 import org.accesscentre.device.config.DeviceConfig;
-import org.accesscentre.device.portal.Connection;
 import org.accesscentre.device.portal.PortalClient;
-import org.accesscentre.device.portal.Provisioning;
 import org.accesscentre.sync.SyncDaemon;
 import org.accesscentre.testing.ChildJvm;
 import org.accesscentre.testing.ReleaseDirs;
@@ -55,13 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReleaseKillEndToEndTest {
     private static final long WAIT_SECONDS = 90;
-    private static final ZoneId ZONE = ZoneId.of("America/St_Lucia");
 
     @TempDir
     Path dir;
 
     private final TestClock clock = new TestClock(Instant.now());
-    private BenchPortal portal;
+    private ReleasePortal portal;
     private SteppedKiosk kiosk;
 
     @AfterEach
@@ -89,28 +69,23 @@ class ReleaseKillEndToEndTest {
     @MethodSource("killPoints")
     void afterAKillTheKioskRunsOneWholeReleaseAndThePortalSaysWhich(String point, long runs, String state)
             throws Exception {
-        portal = BenchPortal.start(dir.resolve("portal"), null, java.time.Clock.systemUTC());
-        URI uri = URI.create(portal.portal.url());
-        PortalClient admin = PortalClient.connect(new Connection(uri, portal.adminToken()));
-        KeyPair signing = Keys.generate(Keys.ED25519);
-        admin.addSigningKey(Keys.toBase64(signing.getPublic()), "release signing");
-        Path data = dir.resolve("kiosk").toAbsolutePath();
-        Path configFile = dir.resolve("kiosk.json");
-        DeviceConfig config = Provisioning.newKiosk(admin, "SOU", 1, uri, List.of("en"), ZONE, data, null)
-                .write(configFile);
+        portal = ReleasePortal.start(dir, clock);
+        PortalClient admin = portal.admin;
         Path one = ReleaseDirs.write(dir.resolve("in-1"), 1);
         Path two = ReleaseDirs.write(dir.resolve("in-2"), 2);
         byte[] big = new byte[300_000]; // several pieces of the download
         new Random(2).nextBytes(big);
         Files.write(two.resolve("kiosk-app/lib/big.jar"), big);
-        SteppedKiosk.image(data, one, 1);
+        DeviceConfig config = portal.kiosk("SOU", 1, one);
+        Path data = config.dataDir();
+        Path configFile = dir.resolve("kiosks/SOU-1.json");
 
         kiosk = new SteppedKiosk(config, clock, SyncDaemon.Options.DEFAULTS, r -> true);
         kiosk.step(); // enrols, reports release 1
         String deviceId = kiosk.deviceId();
         kiosk.close();
         kiosk = null;
-        long bundleId = publish(admin, signing, two, 2);
+        long bundleId = portal.publish(two);
         String rollout = admin.createRollout(Map.of(
                         "bundleId",
                         bundleId,
@@ -135,9 +110,7 @@ class ReleaseKillEndToEndTest {
         try (Stream<Path> s = Files.list(data.resolve("releases"))) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".partial")), "nothing half-unpacked");
         }
-        assertEquals(
-                Long.toString(runs),
-                admin.device(deviceId).path("device").path("appVersion").asText());
+        assertEquals(Long.toString(runs), portal.reportedRelease(deviceId));
         assertEquals(
                 1, count(admin.rollout(rollout), state), admin.rollout(rollout).toString());
 
@@ -149,9 +122,7 @@ class ReleaseKillEndToEndTest {
         }
         long last = state.equals("rolled_back") ? 1 : 2;
         assertEquals(last, kiosk.current());
-        assertEquals(
-                Long.toString(last),
-                admin.device(deviceId).path("device").path("appVersion").asText());
+        assertEquals(Long.toString(last), portal.reportedRelease(deviceId));
         assertEquals(1, count(admin.rollout(rollout), last == 2 ? "installed" : "rolled_back"));
     }
 
@@ -161,13 +132,6 @@ class ReleaseKillEndToEndTest {
             default -> state;
         };
         return rollout.path("waves").get(0).path(column).asInt();
-    }
-
-    private long publish(PortalClient admin, KeyPair signing, Path in, long version) throws Exception {
-        Path bundle = dir.resolve("release-" + version + ".bundle");
-        new BundleBuilder(clock).build(BundleSpec.of(BundleKind.RELEASE, version), in, bundle);
-        BundleSigner.sign(bundle, signing.getPrivate());
-        return admin.publish(bundle, "all").path("id").asLong();
     }
 
     private static Map<String, String> files(Path root) throws Exception {
@@ -189,39 +153,11 @@ class ReleaseKillEndToEndTest {
         Path err = dir.resolve("child.err");
         Process child = ChildJvm.start(DaemonInstallChild.class, args, err);
         try {
-            awaitLine(child, "paused " + point, err);
+            ChildJvm.awaitLine(child, "paused " + point, err, Duration.ofSeconds(WAIT_SECONDS));
         } finally {
             child.toHandle().destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
             child.waitFor();
         }
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
-    }
-
-    private static void awaitLine(Process child, String wanted, Path err) throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe closes with the child
-            } finally {
-                lines.add("<end>");
-            }
-        });
-        List<String> seen = new ArrayList<>();
-        while (true) {
-            String line = lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (line == null || line.equals("<end>")) {
-                fail("the child never printed '" + wanted + "'; it printed " + seen + "\n" + Files.readString(err));
-            }
-            seen.add(line);
-            if (line.equals(wanted)) {
-                return;
-            }
-        }
     }
 }

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,15 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.accesscentre.bench.sim.SteppedKiosk;
-import org.accesscentre.core.keys.Keys;
-import org.accesscentre.device.bundle.BundleBuilder;
-import org.accesscentre.device.bundle.BundleKind;
-import org.accesscentre.device.bundle.BundleSigner;
-import org.accesscentre.device.bundle.BundleSpec;
 import org.accesscentre.device.config.DeviceConfig;
-import org.accesscentre.device.portal.Connection;
 import org.accesscentre.device.portal.PortalClient;
-import org.accesscentre.device.portal.Provisioning;
 import org.accesscentre.sync.SyncDaemon;
 import org.accesscentre.testing.ReleaseDirs;
 import org.accesscentre.testing.TestClock;
@@ -46,14 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseRolloutFleetTest {
     private static final int DEVICES = 50;
     private static final int MAX_ROUNDS = 40;
-    private static final ZoneId ZONE = ZoneId.of("America/St_Lucia");
 
     @TempDir
     Path dir;
 
     private final TestClock clock = new TestClock(Instant.now());
     private final List<SteppedKiosk> kiosks = new ArrayList<>();
-    private BenchPortal portal;
+    private ReleasePortal portal;
 
     @AfterEach
     void close() throws Exception {
@@ -67,20 +55,11 @@ class ReleaseRolloutFleetTest {
 
     @Test
     void aRolloutHaltsAtTheErrorThresholdTheFailedKiosksRollBackAndAFixedReleaseCompletesIt() throws Exception {
-        portal = BenchPortal.start(dir.resolve("portal"), null, Clock.systemUTC());
-        URI uri = URI.create(portal.portal.url());
-        PortalClient admin = PortalClient.connect(new Connection(uri, portal.adminToken()));
-        KeyPair signing = Keys.generate(Keys.ED25519);
-        admin.addSigningKey(Keys.toBase64(signing.getPublic()), "release signing");
-
+        portal = ReleasePortal.start(dir, clock);
+        PortalClient admin = portal.admin;
         Path release1 = ReleaseDirs.write(dir.resolve("in-1"), 1);
         for (int i = 0; i < DEVICES; i++) {
-            String centre = "S" + (char) ('A' + i / 10) + "A";
-            int number = i % 10 + 1;
-            Path data = dir.resolve("kiosks").resolve(centre + "-" + number).toAbsolutePath();
-            DeviceConfig config = Provisioning.newKiosk(admin, centre, number, uri, List.of("en"), ZONE, data, null)
-                    .write(dir.resolve("kiosks").resolve(centre + "-" + number + ".json"));
-            SteppedKiosk.image(data, release1, 1);
+            DeviceConfig config = portal.kiosk("S" + (char) ('A' + i / 10) + "A", i % 10 + 1, release1);
             kiosks.add(new SteppedKiosk(config, clock, SyncDaemon.Options.DEFAULTS, r -> true));
         }
         round(); // every kiosk boots, enrols and reports release 1
@@ -103,7 +82,7 @@ class ReleaseRolloutFleetTest {
             rigged.add(k.deviceId());
         }
 
-        long two = publish(admin, signing, 2);
+        long two = portal.publish(ReleaseDirs.write(dir.resolve("in-2"), 2));
         JsonNode created = admin.createRollout(Map.of(
                 "bundleId",
                 two,
@@ -146,7 +125,7 @@ class ReleaseRolloutFleetTest {
         }
 
         // Release 3 fixes what the rigged kiosks tripped on; resuming with it completes the rollout.
-        long three = publish(admin, signing, 3);
+        long three = portal.publish(ReleaseDirs.write(dir.resolve("in-3"), 3));
         admin.rolloutAction(id, "resume", three);
         JsonNode completed = roundsUntil(admin, id, "completed");
 
@@ -159,8 +138,7 @@ class ReleaseRolloutFleetTest {
             installed += w.path("installed").asInt();
         }
         assertEquals(DEVICES, installed, completed.path("waves").toString());
-        JsonNode device = admin.device(byId.get(7).deviceId());
-        assertEquals("3", device.path("device").path("appVersion").asText(), device.toString());
+        assertEquals("3", portal.reportedRelease(byId.get(7).deviceId()));
     }
 
     private static Map<String, Object> wave(String size) {
@@ -173,14 +151,6 @@ class ReleaseRolloutFleetTest {
             out.add(w.path("devices").asInt());
         }
         return out;
-    }
-
-    private long publish(PortalClient admin, KeyPair signing, long version) throws Exception {
-        Path in = ReleaseDirs.write(dir.resolve("in-" + version + "-build"), version);
-        Path bundle = dir.resolve("release-" + version + ".bundle");
-        new BundleBuilder(clock).build(BundleSpec.of(BundleKind.RELEASE, version), in, bundle);
-        BundleSigner.sign(bundle, signing.getPrivate());
-        return admin.publish(bundle, "all").path("id").asLong();
     }
 
     /** One heartbeat interval on the kiosks' clock, and every kiosk does what is due. */

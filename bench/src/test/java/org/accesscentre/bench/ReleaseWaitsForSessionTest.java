@@ -4,25 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.accesscentre.bench.sim.SteppedKiosk;
-import org.accesscentre.core.keys.Keys;
-import org.accesscentre.device.bundle.BundleBuilder;
-import org.accesscentre.device.bundle.BundleKind;
-import org.accesscentre.device.bundle.BundleSigner;
-import org.accesscentre.device.bundle.BundleSpec;
 import org.accesscentre.device.config.DeviceConfig;
-import org.accesscentre.device.portal.Connection;
 import org.accesscentre.device.portal.PortalClient;
-import org.accesscentre.device.portal.Provisioning;
 import org.accesscentre.sync.SyncDaemon;
 import org.accesscentre.testing.ReleaseDirs;
 import org.accesscentre.testing.TestClock;
@@ -40,7 +29,7 @@ class ReleaseWaitsForSessionTest {
     Path dir;
 
     private final TestClock clock = new TestClock(Instant.now());
-    private BenchPortal portal;
+    private ReleasePortal portal;
     private SteppedKiosk kiosk;
 
     @AfterEach
@@ -55,25 +44,15 @@ class ReleaseWaitsForSessionTest {
 
     @Test
     void aRolloutToAKioskInSessionInstallsOnlyAfterTheSessionEnds() throws Exception {
-        portal = BenchPortal.start(dir.resolve("portal"), null, Clock.systemUTC());
-        URI uri = URI.create(portal.portal.url());
-        PortalClient admin = PortalClient.connect(new Connection(uri, portal.adminToken()));
-        KeyPair signing = Keys.generate(Keys.ED25519);
-        admin.addSigningKey(Keys.toBase64(signing.getPublic()), "release signing");
-        Path data = dir.resolve("kiosk").toAbsolutePath();
-        DeviceConfig config = Provisioning.newKiosk(
-                        admin, "SOU", 2, uri, List.of("en"), ZoneId.of("America/St_Lucia"), data, null)
-                .write(dir.resolve("kiosk.json"));
-        SteppedKiosk.image(data, ReleaseDirs.write(dir.resolve("in-1"), 1), 1);
+        portal = ReleasePortal.start(dir, clock);
+        PortalClient admin = portal.admin;
+        DeviceConfig config = portal.kiosk("SOU", 2, ReleaseDirs.write(dir.resolve("in-1"), 1));
+        Path data = config.dataDir();
         kiosk = new SteppedKiosk(config, clock, SyncDaemon.Options.DEFAULTS, r -> true);
         kiosk.step();
         kiosk.inUse(true); // a citizen starts a form
 
-        Path in = ReleaseDirs.write(dir.resolve("in-2"), 2);
-        Path bundle = dir.resolve("release-2.bundle");
-        new BundleBuilder(clock).build(BundleSpec.of(BundleKind.RELEASE, 2), in, bundle);
-        BundleSigner.sign(bundle, signing.getPrivate());
-        long id = admin.publish(bundle, "all").path("id").asLong();
+        long id = portal.publish(ReleaseDirs.write(dir.resolve("in-2"), 2));
         String rollout = admin.createRollout(
                         Map.of("bundleId", id, "target", Map.of("all", true), "waves", List.of(Map.of("size", "100%"))))
                 .path("id")

@@ -1,10 +1,20 @@
 package org.accesscentre.testing;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,5 +52,59 @@ public final class ChildJvm {
         }
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return builder.start();
+    }
+
+    /**
+     * Reads the child's standard output until the line {@code wanted}; fails with what it printed (and its
+     * standard error file, if any) when it exits or is silent for {@code silence} first.
+     */
+    public static void awaitLine(Process child, String wanted, @Nullable Path stderr, Duration silence)
+            throws InterruptedException, IOException {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        String end = "\u0000end";
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the pipe closes with the child
+            } finally {
+                lines.add(end);
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            String line = lines.poll(silence.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null || line.equals(end)) {
+                throw new AssertionError("the child never printed '" + wanted + "'; it printed " + seen
+                        + (stderr == null ? "" : "\n" + Files.readString(stderr)));
+            }
+            seen.add(line);
+            if (line.equals(wanted)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * For a child's progress points: prints {@code at <point>} for each, and at {@code pause} prints {@code
+     * paused <point>} and waits there for ever, to be SIGKILLed by the test at exactly that point.
+     */
+    public static Consumer<String> pausingAt(String pause) {
+        return point -> {
+            System.out.println("at " + point);
+            if (point.equals(pause)) {
+                System.out.println("paused " + point);
+                System.out.flush();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 }

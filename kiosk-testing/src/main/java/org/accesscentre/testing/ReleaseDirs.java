@@ -34,6 +34,16 @@ public final class ReleaseDirs {
         return dir;
     }
 
+    /** The version a release directory's release.json names. */
+    public static long version(Path dir) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*(\\d+)")
+                .matcher(Files.readString(dir.resolve("release.json")));
+        if (!m.find()) {
+            throw new IOException(dir.resolve("release.json") + " names no version");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     public static String releaseJson(long version, long minCatalogue, long minConfig, long minStore, String notes) {
         return "{\n  \"format\": 1,\n  \"version\": " + version + ",\n  \"minCatalogueVersion\": " + minCatalogue
                 + ",\n  \"minConfigVersion\": " + minConfig + ",\n  \"minStoreVersion\": " + minStore

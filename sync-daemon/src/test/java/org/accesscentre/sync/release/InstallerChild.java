@@ -2,11 +2,11 @@ package org.accesscentre.sync.release;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.accesscentre.core.keys.Keys;
 import org.accesscentre.device.bundle.BundleVerifier;
+import org.accesscentre.testing.ChildJvm;
 
 /**
  * The installer in a child JVM, for {@link InstallerKillTest}: prints each point it reaches and, at the
@@ -22,18 +22,7 @@ public final class InstallerChild {
         String mode = args[0];
         Path root = Path.of(args[1]);
         String pause = args[args.length - 1];
-        InstallProgress progress = point -> {
-            System.out.println("at " + point);
-            if (point.equals(pause)) {
-                System.out.println("paused " + point);
-                System.out.flush();
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        InstallProgress progress = ChildJvm.pausingAt(pause)::accept;
         ReleaseInstaller installer = new ReleaseInstaller(
                 new ReleaseSlots(root, progress),
                 new BundleVerifier(List.of(Keys.readPublic(Path.of(args[2]), Keys.ED25519))),

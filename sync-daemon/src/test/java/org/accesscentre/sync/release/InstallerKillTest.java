@@ -3,20 +3,14 @@ package org.accesscentre.sync.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.accesscentre.core.keys.Keys;
@@ -173,32 +167,7 @@ class InstallerKillTest {
     }
 
     private void awaitLine(Process child, String wanted) throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe closes with the child
-            } finally {
-                lines.add("<end>");
-            }
-        });
-        List<String> seen = new ArrayList<>();
-        while (true) {
-            String line = lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (line == null || line.equals("<end>")) {
-                fail("the child never printed '" + wanted + "'; it printed " + seen + "\n"
-                        + Files.readString(dir.resolve("child.err")));
-            }
-            seen.add(line);
-            if (line.equals(wanted)) {
-                return;
-            }
-        }
+        ChildJvm.awaitLine(child, wanted, dir.resolve("child.err"), Duration.ofSeconds(WAIT_SECONDS));
     }
 
     private static Map<String, String> hashes(Path dir) throws IOException {

@@ -76,10 +76,15 @@ class ReleaseJobTest {
 
     /** A daemon's job as it is when the daemon (re)starts. */
     private ReleaseJob job() throws Exception {
-        ReleaseSlots slots = new ReleaseSlots(root, InstallProgress.NONE);
+        ReleaseJob job = unstarted();
+        job.start(clock.instant());
+        return job;
+    }
+
+    private ReleaseJob unstarted() throws Exception {
         ReleaseJob job = new ReleaseJob(
                 store,
-                slots,
+                new ReleaseSlots(root, InstallProgress.NONE),
                 releases.installer(root, restarts::incrementAndGet, InstallProgress.NONE),
                 new ResumableDownload(releases.client, Releases.MAX_BYTES),
                 List.of(releases.key.getPublic()),
@@ -96,7 +101,6 @@ class ReleaseJobTest {
             @Override
             public void expired() {}
         });
-        job.start(clock.instant());
         return job;
     }
 
@@ -211,16 +215,7 @@ class ReleaseJobTest {
         assertEquals(6, current());
 
         // The daemon of release 6 never starts; systemd runs release 5's with --rescue.
-        ReleaseJob rescue = new ReleaseJob(
-                store,
-                new ReleaseSlots(root, InstallProgress.NONE),
-                releases.installer(root, restarts::incrementAndGet, InstallProgress.NONE),
-                new ResumableDownload(releases.client, Releases.MAX_BYTES),
-                List.of(releases.key.getPublic()),
-                restarts::incrementAndGet,
-                SETTINGS,
-                server.url(),
-                InstallProgress.NONE);
+        ReleaseJob rescue = unstarted();
         assertTrue(rescue.rescue(clock.instant(), "its sync daemon did not start"));
 
         assertEquals(5, current());
