@@ -84,6 +84,7 @@ public final class PortalClient {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new RefusedStreamResend())
                 // One kept connection for the heartbeat's whole interval and more: a new connection costs a
                 // handshake and uncompressed headers, on a link paid by the megabyte.
                 .connectionPool(new ConnectionPool(1, 10, TimeUnit.MINUTES));
