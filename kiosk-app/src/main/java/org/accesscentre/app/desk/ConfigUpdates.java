@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a configuration the daemon staged into force between sessions, never during one: only while nobody
+ * Brings a configuration the daemon staged into force between sessions, never during one (and a staged
+ * catalogue too, which otherwise waits for the next citizen to finish): only while nobody
  * is at the kiosk (the welcome screen, no timed session, attendant mode closed). Looked at each time the kiosk
  * becomes idle, and by {@link #check} from a timer while it stays idle. The parts the app can change live go
  * to the view models: languages and idle times to the shell, attendants, session limit and opening hours to
@@ -40,7 +41,7 @@ public final class ConfigUpdates {
         return updates;
     }
 
-    /** Applies a staged configuration if the kiosk is idle now; does nothing while anyone is at it. */
+    /** Applies a staged configuration, then catalogue, if the kiosk is idle now; nothing while anyone is at it. */
     public void check() {
         if (!ActivityReport.busyWith(desk).isEmpty()) {
             return;
@@ -68,6 +69,8 @@ public final class ConfigUpdates {
                                 desk.desk().body().put("version", r.version()).put("reason", r.reason()));
             case ConfigSource.Unchanged u -> {}
         }
+        // A catalogue staged meanwhile, checked with the keys now in force.
+        desk.shell().applyNewCatalogueWhileIdle();
     }
 
     private void install(DeviceConfig config) {

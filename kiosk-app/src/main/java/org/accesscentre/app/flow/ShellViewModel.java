@@ -306,7 +306,17 @@ public final class ShellViewModel {
         show(Screen.WELCOME);
     }
 
-    private void applyNewCatalogue() {
+    /**
+     * While nobody is at the kiosk (the caller knows): a catalogue that arrived comes into force now, rather
+     * than after the next citizen, so a quiet centre takes a rollout too. The welcome screen's words follow.
+     */
+    public void applyNewCatalogueWhileIdle() {
+        if (screen.get() instanceof Screen.Welcome && applyNewCatalogue()) {
+            strings.set(languages.strings(languages.defaultLocale()));
+        }
+    }
+
+    private boolean applyNewCatalogue() {
         try {
             if (ctx.catalogues().applyStaged(ctx.clock().instant())) {
                 CatalogueSource.InForce inForce = ctx.catalogues().current();
@@ -316,10 +326,12 @@ public final class ShellViewModel {
                         configuredLocales,
                         catalogue,
                         inForce.stringsDir().stream().toList());
+                return true;
             }
         } catch (StoreException e) {
             LOG.warn("cannot look for a new catalogue: {}", e.getMessage());
         }
+        return false;
     }
 
     /**

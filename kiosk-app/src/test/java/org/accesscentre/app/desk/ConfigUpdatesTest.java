@@ -174,6 +174,26 @@ class ConfigUpdatesTest {
     }
 
     @Test
+    void anIdleKioskTakesAStagedCatalogueAtTheNextCheckButNotDuringAVisit() throws Exception {
+        stage(1, bundles.json()); // the kiosk trusts the key the catalogues below are signed with
+        updates.check();
+        long before = d.kiosk.ctx.catalogues().current().version();
+        d.kiosk.shell.start(); // a citizen is at it
+        ConfigBundles.stage(d.store, "catalogue", bundles.catalogue(before + 1), before + 1, d.kiosk.clock.instant());
+
+        updates.check();
+        assertEquals(before, d.kiosk.ctx.catalogues().current().version(), "not during the visit");
+
+        d.kiosk.shell.finish();
+        assertEquals(before + 1, d.kiosk.ctx.catalogues().current().version());
+        ConfigBundles.stage(d.store, "catalogue", bundles.catalogue(before + 2), before + 2, d.kiosk.clock.instant());
+
+        updates.check(); // nobody comes: the timer's check takes it
+
+        assertEquals(before + 2, d.kiosk.ctx.catalogues().current().version());
+    }
+
+    @Test
     void aRefusedConfigurationIsJournalledAndChangesNothing() throws Exception {
         stage(1, changed().put("kiosk", 9));
 
