@@ -54,15 +54,17 @@ public final class ChildJvm {
         return builder.start();
     }
 
+    /** The last element {@link #lines} hands over, once the child's output ends; compare it with {@code ==}. */
+    // A string object of its own, so that no line the child prints is the same object.
+    public static final String END = new String("end of output");
+
     /**
-     * Reads the child's standard output until the line {@code wanted}; fails with what it printed (and its
-     * standard error file, if any) when it exits or is silent for {@code silence} first.
+     * The child's standard output, each line handed over as it is written by a reader thread, then {@link
+     * #END}: a test waits on the child's own progress, with a deadline, never on a guess of how long it takes.
      */
-    public static void awaitLine(Process child, String wanted, @Nullable Path stderr, Duration silence)
-            throws InterruptedException, IOException {
+    public static BlockingQueue<String> lines(Process child) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        String end = "\u0000end";
-        Thread.ofVirtual().start(() -> {
+        Thread.ofVirtual().name("child-stdout").start(() -> {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -70,15 +72,25 @@ public final class ChildJvm {
                     lines.add(line);
                 }
             } catch (IOException e) {
-                // the pipe closes with the child
+                // the pipe broke with the child: its output ends here
             } finally {
-                lines.add(end);
+                lines.add(END);
             }
         });
+        return lines;
+    }
+
+    /**
+     * Reads the child's standard output until the line {@code wanted}; fails with what it printed (and its
+     * standard error file, if any) when it exits or is silent for {@code silence} first.
+     */
+    public static void awaitLine(Process child, String wanted, @Nullable Path stderr, Duration silence)
+            throws InterruptedException, IOException {
+        BlockingQueue<String> lines = lines(child);
         List<String> seen = new ArrayList<>();
         while (true) {
             String line = lines.poll(silence.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null || line.equals(end)) {
+            if (line == null || line == END) {
                 throw new AssertionError("the child never printed '" + wanted + "'; it printed " + seen
                         + (stderr == null ? "" : "\n" + Files.readString(stderr)));
             }

@@ -172,7 +172,7 @@ public final class SyncEngine {
                     && link.mayCall(now)
                     && attempt(() -> fetch(kind, wanted.getValue(), now), t -> wantedBundles.remove(kind), now);
         }
-        if (go && release.busy() && !now.isBefore(nextRelease)) {
+        if (go && release.busy() && !release.onTrial() && !now.isBefore(nextRelease)) {
             go = link.mayCall(now) && attempt(() -> nextRelease = runRelease(now), t -> nextRelease = t, now);
         }
         if (!now.isBefore(nextRetention)) {

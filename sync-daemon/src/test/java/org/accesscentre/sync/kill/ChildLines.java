@@ -1,16 +1,12 @@
 package org.accesscentre.sync.kill;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.accesscentre.testing.ChildJvm;
 
 /**
  * A child's standard output, line by line as it is written: a reader thread hands each line over, so the
@@ -31,26 +27,14 @@ final class ChildLines {
         ELAPSED
     }
 
-    private static final String END = new String("end of output");
+    private static final String END = ChildJvm.END;
 
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> lines;
     private final List<String> seen = new ArrayList<>();
     private boolean ended;
 
     ChildLines(Process child) {
-        Thread.ofVirtual().name("child-stdout").start(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the pipe broke with the child: its output ends here
-            } finally {
-                lines.add(END);
-            }
-        });
+        lines = ChildJvm.lines(child);
     }
 
     /**
