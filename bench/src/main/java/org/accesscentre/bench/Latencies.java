@@ -24,6 +24,11 @@ final class Latencies {
         return totalNanos;
     }
 
+    /** The mean, in nanoseconds. */
+    double meanNanos() {
+        return size == 0 ? Double.NaN : (double) totalNanos / size;
+    }
+
     /** The p-th percentile (0 to 100) in milliseconds, by the nearest-rank method. */
     double percentileMillis(double p) {
         if (size == 0) {

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AnswerCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String INK = "ink";
 
     private AnswerCodec() {}
 
@@ -61,7 +62,11 @@ public final class AnswerCodec {
         };
     }
 
-    /** Writes the answers as one JSON object, straight to a generator: the submit path builds no tree. */
+    /**
+     * Writes the answers as one JSON object, straight to a generator: the submit path builds no tree. This is
+     * the sealed payload's form, where a signature is {@code {"ink": "…"}} (see {@link Ink}) rather than the
+     * lists of strokes {@link #encode} gives; {@link #inkToStrokes} turns it back.
+     */
     public static void write(Answers answers, JsonGenerator out) throws IOException {
         out.writeStartObject();
         for (var e : answers.values().entrySet()) {
@@ -87,16 +92,33 @@ public final class AnswerCodec {
             case Answer.YesNo y -> out.writeBoolean(y.value());
             case Answer.Signature s -> {
                 out.writeStartObject();
-                out.writeArrayFieldStart("strokes");
-                for (Stroke stroke : s.strokes()) {
-                    int[] xy = stroke.xy();
-                    out.writeArray(xy, 0, xy.length);
-                }
-                out.writeEndArray();
+                out.writeStringField(INK, Ink.encode(s.strokes()));
                 out.writeEndObject();
             }
         }
     }
+
+    /**
+     * Replaces, in place, every signature written as {@code {"ink": "…"}} by {@link #write} with its strokes,
+     * the form {@link #encode} gives and {@link #decode} reads. Returns the id of the first answer whose ink
+     * is not a signature, with why, or null when all were.
+     */
+    public static @Nullable BadInk inkToStrokes(ObjectNode answers) {
+        for (Map.Entry<String, JsonNode> e : answers.properties()) {
+            JsonNode v = e.getValue();
+            if (v.isObject() && v.size() == 1 && v.get(INK) instanceof JsonNode ink && ink.isTextual()) {
+                try {
+                    e.setValue(encode(new Answer.Signature(Ink.decode(ink.textValue()))));
+                } catch (Ink.InkException bad) {
+                    return new BadInk(e.getKey(), bad.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A signature's ink that does not decode: the answer's id and why. */
+    public record BadInk(String id, String problem) {}
 
     /**
      * The answers in {@code json} for the given form. An answer whose JSON cannot be the field's type is left

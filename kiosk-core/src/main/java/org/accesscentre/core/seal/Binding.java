@@ -1,9 +1,7 @@
 package org.accesscentre.core.seal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -12,15 +10,18 @@ import java.util.UUID;
  */
 public record Binding(UUID transactionId, String serviceId, int serviceVersion) {
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(transactionId.getMostSignificantBits());
-            out.writeLong(transactionId.getLeastSignificantBits());
-            out.writeUTF(serviceId);
-            out.writeInt(serviceVersion);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] service = serviceId.getBytes(StandardCharsets.UTF_8);
+        if (service.length > 0xFFFF) {
+            throw new IllegalArgumentException("a service id of " + service.length + " bytes");
         }
-        return bytes.toByteArray();
+        // The layout of DataOutputStream's writeLong, writeLong, writeUTF and writeInt, which it was first
+        // written with: service ids are ASCII (the catalogue reader's rule), where modified UTF-8 is UTF-8.
+        ByteBuffer out = ByteBuffer.allocate(16 + 2 + service.length + 4);
+        out.putLong(transactionId.getMostSignificantBits());
+        out.putLong(transactionId.getLeastSignificantBits());
+        out.putShort((short) service.length);
+        out.put(service);
+        out.putInt(serviceVersion);
+        return out.array();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import javax.crypto.Cipher;
 import javax.crypto.KDF;
 import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.accesscentre.core.keys.Keys;
@@ -76,7 +77,7 @@ public final class Sealer {
             random.nextBytes(nonce);
             System.arraycopy(nonce, 0, out, Envelope.HEADER_LENGTH - Envelope.NONCE_LENGTH, Envelope.NONCE_LENGTH);
 
-            SecretKey key = Envelope.messageKey(hkdf, eph.prk, nonce, bound);
+            SecretKey key = Envelope.messageKey(eph.prk, nonce, bound);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(Envelope.TAG_BITS, nonce));
             cipher.updateAAD(Envelope.associatedData(out, bound));
             cipher.doFinal(plaintext, 0, plaintext.length, out, Envelope.HEADER_LENGTH);
@@ -108,16 +109,18 @@ public final class Sealer {
         agreement.doPhase(recipient, true);
         byte[] publicRaw = Keys.x25519Raw(pair.getPublic());
         SecretKey prk = Envelope.extract(hkdf, agreement.generateSecret(), publicRaw, recipientRaw);
-        return new Ephemeral(publicRaw, prk, now);
+        return new Ephemeral(publicRaw, Envelope.keyed(prk), now);
     }
 
     private static final class Ephemeral {
         final byte[] publicRaw;
-        final SecretKey prk;
+        /** HMAC-SHA256 keyed with the ephemeral key's HKDF pseudorandom key; cloned for each envelope. */
+        final Mac prk;
+
         final Instant created;
         int uses;
 
-        Ephemeral(byte[] publicRaw, SecretKey prk, Instant created) {
+        Ephemeral(byte[] publicRaw, Mac prk, Instant created) {
             this.publicRaw = publicRaw;
             this.prk = prk;
             this.created = created;

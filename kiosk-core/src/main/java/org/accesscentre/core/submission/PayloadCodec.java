@@ -2,9 +2,11 @@ package org.accesscentre.core.submission;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,14 +21,22 @@ import org.accesscentre.core.json.JsonLimits;
 import org.accesscentre.core.json.Node;
 
 /**
- * The plaintext of a sealed submission: one format byte, then JSON compressed with raw deflate. Compressed
- * before sealing, because ciphertext does not compress and the links are metered; the answers are never
- * mixed with anything an attacker chooses, so the length leaks nothing useful.
+ * The plaintext of a sealed submission: one format byte, then the JSON, either as it is ({@code 2}) or
+ * compressed with raw deflate ({@code 1}). A typical form is JSON of about 1 KB once its signature is written
+ * as {@link org.accesscentre.core.answer.Ink}, and deflate would cost more CPU than the rest of the submit
+ * path to save a few hundred bytes; a form of long answers compresses well and is deflated, because
+ * ciphertext does not compress and the links are metered. The answers are never mixed with anything an
+ * attacker chooses, so the length leaks nothing useful.
  */
 public final class PayloadCodec {
     static final byte FORMAT_DEFLATED_JSON = 1;
+    static final byte FORMAT_JSON = 2;
+    /** JSON longer than this is deflated. */
+    static final int DEFLATE_ABOVE = 4096;
     /** The most an opened payload may inflate to: a form of 100 long answers and a signature fits easily. */
     public static final int MAX_PLAINTEXT = 1 << 20;
+    /** The JSON's own format: 2 writes signatures as ink; 1, from kiosks before it, as lists of strokes. */
+    private static final int JSON_FORMAT = 2;
 
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final ByteArrayOutputStream json = new ByteArrayOutputStream(4096);
@@ -35,9 +45,10 @@ public final class PayloadCodec {
     /** Encodes a payload; not thread-safe (it reuses its buffers and deflater). */
     public byte[] encode(String serviceId, int serviceVersion, long catalogueVersion, String locale, Answers answers) {
         json.reset();
+        json.write(FORMAT_JSON);
         try (JsonGenerator out = Json.wire().getFactory().createGenerator(json)) {
             out.writeStartObject();
-            out.writeNumberField("format", 1);
+            out.writeNumberField("format", JSON_FORMAT);
             out.writeStringField("service", serviceId);
             out.writeNumberField("serviceVersion", serviceVersion);
             out.writeNumberField("catalogueVersion", catalogueVersion);
@@ -55,8 +66,12 @@ public final class PayloadCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory cannot fail", e);
         }
+        byte[] plain = json.toByteArray();
+        if (plain.length - 1 <= DEFLATE_ABOVE) {
+            return plain;
+        }
         deflater.reset();
-        deflater.setInput(json.toByteArray());
+        deflater.setInput(plain, 1, plain.length - 1);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.size() / 2 + 16);
         out.write(FORMAT_DEFLATED_JSON);
@@ -70,13 +85,18 @@ public final class PayloadCodec {
     /** Decodes an opened payload, refusing anything malformed or inflating past {@link #MAX_PLAINTEXT}. */
     public static Payload decode(byte[] bytes) throws JsonInputException {
         String source = "payload";
-        if (bytes.length < 2 || bytes[0] != FORMAT_DEFLATED_JSON) {
+        if (bytes.length < 2 || (bytes[0] != FORMAT_DEFLATED_JSON && bytes[0] != FORMAT_JSON)) {
             throw new JsonInputException(source, "", "unknown payload format");
         }
-        byte[] plain = inflate(bytes, source);
-        JsonNode tree = Json.readTree(new ByteArrayInputStream(plain), source, JsonLimits.SUBMISSION);
+        if (bytes.length - 1 > MAX_PLAINTEXT) {
+            throw new JsonInputException(source, "", "longer than " + MAX_PLAINTEXT + " bytes");
+        }
+        InputStream plain = bytes[0] == FORMAT_JSON
+                ? new ByteArrayInputStream(bytes, 1, bytes.length - 1)
+                : new ByteArrayInputStream(inflate(bytes, source));
+        JsonNode tree = Json.readTree(plain, source, JsonLimits.SUBMISSION);
         Node root = Node.root(tree, source, false);
-        root.integer("format", 1, 1);
+        root.integer("format", 1, JSON_FORMAT);
         Map<String, String> enteredBy = new LinkedHashMap<>();
         if (root.has("enteredBy")) {
             for (Map.Entry<String, Node> e :
@@ -85,8 +105,12 @@ public final class PayloadCodec {
             }
         }
         JsonNode answers = root.required("answers").json();
-        if (!answers.isObject()) {
+        if (!(answers instanceof ObjectNode object)) {
             throw new JsonInputException(source, "answers", "must be an object");
+        }
+        AnswerCodec.BadInk bad = AnswerCodec.inkToStrokes(object);
+        if (bad != null) {
+            throw new JsonInputException(source, "answers." + bad.id() + ".ink", bad.problem());
         }
         return new Payload(
                 root.required("service").asText(64),

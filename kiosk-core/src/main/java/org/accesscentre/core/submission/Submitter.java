@@ -3,7 +3,6 @@ package org.accesscentre.core.submission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.accesscentre.core.answer.Answers;
 import org.accesscentre.core.catalogue.Fee;
@@ -15,7 +14,6 @@ import org.accesscentre.core.store.NewSubmission;
 import org.accesscentre.core.store.Receipt;
 import org.accesscentre.core.store.StoreException;
 import org.accesscentre.core.validation.Validator;
-import org.accesscentre.core.validation.Violation;
 
 /**
  * The kiosk's submit, in two steps. {@link #prepare} validates the whole form, drops answers to questions no
@@ -56,11 +54,12 @@ public final class Submitter {
      */
     public PreparedSubmission prepare(Service service, Answers answers, String locale)
             throws InvalidSubmissionException {
-        Answers asked = validator.withoutHidden(service, answers);
-        List<Violation> violations = validator.validate(service, asked, LocalDate.ofInstant(clock.instant(), zone));
-        if (!violations.isEmpty()) {
-            throw new InvalidSubmissionException(violations);
+        Validator.Checked checked =
+                validator.checkSubmission(service, answers, LocalDate.ofInstant(clock.instant(), zone));
+        if (!checked.violations().isEmpty()) {
+            throw new InvalidSubmissionException(checked.violations());
         }
+        Answers asked = checked.asked();
         UUID transactionId = UUID.randomUUID();
         long catalogueVersion = validator.catalogue().version();
         byte[] sealed;

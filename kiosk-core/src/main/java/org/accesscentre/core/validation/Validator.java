@@ -3,6 +3,7 @@ package org.accesscentre.core.validation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,18 @@ public final class Validator {
     private static final int MAX_YEAR = 2200;
 
     private final Catalogue catalogue;
+    /** The shared lists' entries by value, by list id: a community list has hundreds. */
+    private final Map<String, Map<String, Option>> listEntries;
 
     public Validator(Catalogue catalogue) {
         this.catalogue = catalogue;
+        Map<String, Map<String, Option>> lists = new HashMap<>();
+        catalogue.lists().forEach((id, list) -> {
+            Map<String, Option> byValue = new HashMap<>();
+            list.entries().forEach(o -> byValue.putIfAbsent(o.value(), o));
+            lists.put(id, Map.copyOf(byValue));
+        });
+        this.listEntries = Map.copyOf(lists);
     }
 
     public Catalogue catalogue() {
@@ -108,7 +118,10 @@ public final class Validator {
      * changes an answer a later question depended on. Hidden answers are never sent.
      */
     public Answers withoutHidden(Service service, Answers answers) {
-        Set<String> shown = shownIds(service, answers);
+        return withoutHidden(service, answers, shownIds(service, answers));
+    }
+
+    private static Answers withoutHidden(Service service, Answers answers, Set<String> shown) {
         Answers kept = answers;
         for (Field f : service.fields()) {
             if (kept.has(f.id()) && !shown.contains(f.id())) {
@@ -116,6 +129,20 @@ public final class Validator {
             }
         }
         return kept;
+    }
+
+    /** A whole form at submit: the answers to the questions asked, and what is wrong with them. */
+    public record Checked(Answers asked, List<Violation> violations) {}
+
+    /**
+     * What submit needs, working out once which questions are asked: {@link #withoutHidden}, then
+     * {@link #validate} of what is left. Dropping the answers to hidden questions changes no condition of an
+     * asked one, since a condition names an earlier question that must itself be asked.
+     */
+    public Checked checkSubmission(Service service, Answers answers, LocalDate today) {
+        Set<String> shown = shownIds(service, answers);
+        Answers asked = withoutHidden(service, answers, shown);
+        return new Checked(asked, validate(service, asked, shown, today));
     }
 
     /** Checks one answer, or its absence, against its field's rules. */
@@ -158,9 +185,12 @@ public final class Validator {
 
     /** Checks a whole submission: every asked question, and no answer to a question that was not asked. */
     public List<Violation> validate(Service service, Answers answers, LocalDate today) {
+        return validate(service, answers, shownIds(service, answers), today);
+    }
+
+    private List<Violation> validate(Service service, Answers answers, Set<String> shown, LocalDate today) {
         List<Violation> out = new ArrayList<>();
         Set<String> known = new HashSet<>();
-        Set<String> shown = shownIds(service, answers);
         for (Field f : service.fields()) {
             known.add(f.id());
             Answer answer = answers.get(f.id()).orElse(null);
@@ -203,7 +233,6 @@ public final class Validator {
             out.add(new Violation(field.id(), Check.TOO_LONG, Map.of("max", Integer.toString(max))));
             return;
         }
-        String example = InputParser.example(field, "");
         switch (field.type()) {
             case EMAIL -> {
                 if (!EMAIL.matcher(value).matches()) {
@@ -219,7 +248,8 @@ public final class Validator {
             }
             case NATIONAL_ID -> {
                 if (rules.pattern() == null && !NATIONAL_ID.matcher(value).matches()) {
-                    out.add(new Violation(field.id(), Check.NOT_A_NATIONAL_ID, Map.of("example", example)));
+                    out.add(new Violation(
+                            field.id(), Check.NOT_A_NATIONAL_ID, Map.of("example", InputParser.example(field, ""))));
                     return;
                 }
             }
@@ -229,7 +259,7 @@ public final class Validator {
         }
         if (rules.pattern() != null && !rules.pattern().matcher(value).matches()) {
             Check check = field.type() == FieldType.NATIONAL_ID ? Check.NOT_A_NATIONAL_ID : Check.PATTERN;
-            out.add(new Violation(field.id(), check, Map.of("example", example)));
+            out.add(new Violation(field.id(), check, Map.of("example", InputParser.example(field, ""))));
         }
     }
 
@@ -291,16 +321,16 @@ public final class Validator {
             }
             return;
         }
-        Optional<Option> entry =
-                Optional.ofNullable(field.list()).flatMap(catalogue::list).flatMap(l -> l.entry(value));
-        if (entry.isEmpty()) {
+        Map<String, Option> entries = field.list() == null ? null : listEntries.get(field.list());
+        Option entry = entries == null ? null : entries.get(value);
+        if (entry == null) {
             out.add(new Violation(field.id(), Check.UNKNOWN_CHOICE));
             return;
         }
         String dependsOn = field.dependsOn();
         if (dependsOn != null) {
             String parent = context.get(dependsOn).map(Answer::canonical).orElse(null);
-            if (parent != null && !parent.equals(entry.get().parent())) {
+            if (parent != null && !parent.equals(entry.parent())) {
                 out.add(new Violation(field.id(), Check.NOT_IN_PARENT));
             }
         }
@@ -336,13 +366,17 @@ public final class Validator {
             return;
         }
         for (Stroke stroke : signature.strokes()) {
-            for (int v : stroke.xy()) {
-                if (v < 0 || v > AnswerLimits.SIGNATURE_CANVAS) {
+            for (int i = 0; i < stroke.size(); i++) {
+                if (offCanvas(stroke.x(i)) || offCanvas(stroke.y(i))) {
                     out.add(new Violation(field.id(), Check.WRONG_TYPE));
                     return;
                 }
             }
         }
+    }
+
+    private static boolean offCanvas(int v) {
+        return v < 0 || v > AnswerLimits.SIGNATURE_CANVAS;
     }
 
     /** The shared list behind a list-choice field, filtered by the answer it depends on. */

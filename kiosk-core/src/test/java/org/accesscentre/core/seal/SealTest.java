@@ -39,6 +39,37 @@ class SealTest {
     }
 
     @Test
+    void theClonedHmacDerivesTheKeyTheKdfApiDerives() throws Exception {
+        javax.crypto.KDF hkdf = Envelope.hkdf();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 50; i++) {
+            byte[] shared = new byte[32];
+            byte[] nonce = new byte[Envelope.NONCE_LENGTH];
+            random.nextBytes(shared);
+            random.nextBytes(nonce);
+            javax.crypto.SecretKey prk = Envelope.extract(hkdf, shared, new byte[32], new byte[32]);
+            byte[] bound = new Binding(UUID.randomUUID(), "service-" + i, i).encode();
+            javax.crypto.Mac keyed = Envelope.keyed(prk);
+            assertArrayEquals(
+                    Envelope.messageKey(hkdf, prk, nonce, bound).getEncoded(),
+                    Envelope.messageKey(keyed, nonce, bound).getEncoded());
+        }
+    }
+
+    @Test
+    void theBindingKeepsTheLayoutItWasFirstWrittenIn() throws Exception {
+        Binding b = new Binding(UUID.randomUUID(), "birth-certificate", 3);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeLong(b.transactionId().getMostSignificantBits());
+            out.writeLong(b.transactionId().getLeastSignificantBits());
+            out.writeUTF(b.serviceId());
+            out.writeInt(b.serviceVersion());
+        }
+        assertArrayEquals(bytes.toByteArray(), b.encode());
+    }
+
+    @Test
     void theAnswersDoNotAppearInTheEnvelope() {
         byte[] envelope = sealer.seal(ANSWERS, binding);
         String asText = new String(envelope, StandardCharsets.ISO_8859_1);

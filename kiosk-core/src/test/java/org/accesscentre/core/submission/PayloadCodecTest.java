@@ -48,10 +48,75 @@ class PayloadCodecTest {
     }
 
     @Test
-    void repetitiveAnswersCompress() {
-        Answers answers = Answers.empty().with("full-name", new Answer.Text("Marie ".repeat(300)));
+    void longAnswersAreDeflatedAndShortOnesAreNot() throws Exception {
+        PayloadCodec codec = new PayloadCodec();
+        Answers long_ = Answers.empty().with("full-name", new Answer.Text("Marie ".repeat(1000)));
+        byte[] deflated = codec.encode("birth-certificate", 3, 7, "en", long_);
+        assertEquals(PayloadCodec.FORMAT_DEFLATED_JSON, deflated[0]);
+        assertTrue(deflated.length < 300, "encoded " + deflated.length + " bytes");
+        assertEquals(
+                "Marie ".repeat(1000),
+                PayloadCodec.decode(deflated).answers().get("full-name").textValue());
+
+        Answers short_ = Answers.empty().with("full-name", new Answer.Text("Marie Joseph"));
+        byte[] plain = codec.encode("birth-certificate", 3, 7, "en", short_);
+        assertEquals(PayloadCodec.FORMAT_JSON, plain[0]);
+        assertEquals('{', plain[1]);
+        assertTrue(plain.length - 1 <= PayloadCodec.DEFLATE_ABOVE);
+    }
+
+    @Test
+    void aSignatureTravelsAsInkAndOpensAsStrokes() throws Exception {
+        int[] xy = new int[2 * 200];
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] = 300 + (i % 7) * 3;
+        }
+        Answers answers = Answers.empty().with("signature", new Answer.Signature(List.of(new Stroke(xy))));
         byte[] encoded = new PayloadCodec().encode("birth-certificate", 3, 7, "en", answers);
-        assertTrue(encoded.length < 300, "encoded " + encoded.length + " bytes");
+        String json = new String(encoded, 1, encoded.length - 1, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"signature\":{\"ink\":\""), json);
+        assertTrue(encoded.length < 700, encoded.length + " bytes for 200 points");
+        Payload payload = PayloadCodec.decode(encoded);
+        // The portal, and the agencies reading cases, see strokes as before.
+        assertEquals(
+                AnswerCodec.encode(answers.get("signature").orElseThrow()),
+                payload.answers().get("signature"));
+    }
+
+    @Test
+    void aPayloadFromAKioskBeforeInkStillOpens() throws Exception {
+        // Format 1: deflated JSON of format 1, the signature as lists of strokes.
+        byte[] legacy = deflated("{\"format\":1,\"service\":\"birth-certificate\",\"serviceVersion\":3,"
+                + "\"catalogueVersion\":7,\"locale\":\"en\",\"answers\":{\"full-name\":\"Marie\","
+                + "\"signature\":{\"strokes\":[[1,2,3,4]]}}}");
+        Payload payload = PayloadCodec.decode(legacy);
+        AnswerCodec.Decoded decoded = AnswerCodec.decode(birth, payload.answers(), payload.enteredBy());
+        assertEquals(List.of(), decoded.wrongType());
+        assertEquals(
+                new Answer.Signature(List.of(new Stroke(new int[] {1, 2, 3, 4}))),
+                decoded.answers().get("signature").orElseThrow());
+    }
+
+    @Test
+    void inkThatIsNotASignatureIsRefusedNamingTheAnswer() {
+        byte[] bad = ("\u0002{\"format\":2,\"service\":\"birth-certificate\",\"serviceVersion\":3,"
+                        + "\"catalogueVersion\":7,\"locale\":\"en\",\"answers\":{\"signature\":{\"ink\":\"A\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonInputException e = assertThrows(JsonInputException.class, () -> PayloadCodec.decode(bad));
+        assertEquals("answers.signature.ink", e.path());
+    }
+
+    private static byte[] deflated(String json) {
+        Deflater deflater = new Deflater(6, true);
+        deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(PayloadCodec.FORMAT_DEFLATED_JSON);
+        byte[] buf = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buf, 0, deflater.deflate(buf));
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -76,6 +141,7 @@ class PayloadCodecTest {
         assertThrows(JsonInputException.class, () -> PayloadCodec.decode(new byte[] {9, 1, 2}));
         assertThrows(
                 JsonInputException.class, () -> PayloadCodec.decode(java.util.Arrays.copyOf(good, good.length - 3)));
+        assertThrows(JsonInputException.class, () -> PayloadCodec.decode(deflated("{\"format\":3}")));
         byte[] notDeflate = "{\"format\":1}".getBytes(StandardCharsets.UTF_8);
         notDeflate[0] = PayloadCodec.FORMAT_DEFLATED_JSON;
         assertThrows(JsonInputException.class, () -> PayloadCodec.decode(notDeflate));

@@ -78,6 +78,15 @@ class ValidatorTest {
         Answers cleaned = validator.withoutHidden(birth, changedBack);
         assertFalse(cleaned.has("child-name"));
         assertEquals(List.of(), validator.validate(birth, cleaned, TODAY));
+
+        // Submit's one pass gives the same as the two steps.
+        Validator.Checked checked = validator.checkSubmission(birth, changedBack, TODAY);
+        assertEquals(cleaned, checked.asked());
+        assertEquals(List.of(), checked.violations());
+        Validator.Checked invalid =
+                validator.checkSubmission(birth, changedBack.with("copies", new Answer.Text("two")), TODAY);
+        assertFalse(invalid.asked().has("child-name"));
+        assertEquals(List.of(new Violation("copies", Check.WRONG_TYPE)), invalid.violations());
     }
 
     @Test
