@@ -147,28 +147,22 @@ final class DeviceRoutes {
         ByteRange range = ifRange == null || ifRange.strip().equals(etag)
                 ? ByteRange.of(ctx.header("Range"), total)
                 : ByteRange.whole(total);
-        byte[] body;
-        switch (range.outcome()) {
-            case UNSATISFIABLE -> {
-                ctx.header("Content-Range", "bytes */" + total);
-                throw new ApiException(
-                        416,
-                        "range_not_satisfiable",
-                        "release " + release.version() + " is " + total + " bytes; the range asked for starts past"
-                                + " its end");
-            }
-            case PART -> {
-                body = s.bundles()
-                        .slice(release.bundleId(), range.first(), range.length())
-                        .orElseThrow();
-                ctx.status(206);
-                ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + total);
-            }
-            default ->
-                body = s.bundles().content(release.bundleId()).orElseThrow().bytes();
+        if (range.outcome() == ByteRange.Outcome.UNSATISFIABLE) {
+            ctx.header("Content-Range", "bytes */" + total);
+            throw new ApiException(
+                    416,
+                    "range_not_satisfiable",
+                    "release " + release.version() + " is " + total + " bytes; the range asked for starts past its"
+                            + " end");
         }
-        ctx.header("Content-Length", Integer.toString(body.length));
-        ctx.contentType("application/octet-stream").result(body);
+        if (range.outcome() == ByteRange.Outcome.PART) {
+            ctx.status(206);
+            ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + total);
+        }
+        // Streamed from the database a piece at a time: the whole of a 200 MB release is never in memory.
+        ctx.header("Content-Length", Long.toString(range.length()));
+        ctx.contentType("application/octet-stream")
+                .result(new BundleStream(s.bundles(), release.bundleId(), range.first(), range.length()));
     }
 
     /**

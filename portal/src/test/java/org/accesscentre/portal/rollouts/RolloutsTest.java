@@ -456,6 +456,29 @@ abstract class RolloutsTest {
     }
 
     @Test
+    void aReleaseOfManyPiecesDownloadsByteExactWholeAndFromAnyByte() throws Exception {
+        fleet(1);
+        byte[] bytes = bundles.largeRelease(
+                2, 2 * org.accesscentre.portal.http.BundleStream.PIECE + 12_345, portal.signing.getPrivate());
+        int n = bytes.length;
+        created(rollout(publish(bytes), "100%"));
+        TestDevice d = devices.get(0);
+        assertEquals(2, beat(d, "1", 1, 0).release().version());
+
+        Http.Response whole = download(d);
+        assertEquals(200, whole.status());
+        assertEquals(Integer.toString(n), header(whole, "Content-Length"));
+        assertArrayEquals(bytes, whole.body(), "streamed piece by piece, the same bytes");
+
+        // Across the first piece's end, and from there to the end of the file.
+        int from = org.accesscentre.portal.http.BundleStream.PIECE - 7;
+        Http.Response rest = download(d, "Range", "bytes=" + from + "-");
+        assertEquals(206, rest.status());
+        assertEquals("bytes " + from + "-" + (n - 1) + "/" + n, header(rest, "Content-Range"));
+        assertArrayEquals(java.util.Arrays.copyOfRange(bytes, from, n), rest.body());
+    }
+
+    @Test
     void aReleaseIsOfferedOnlyThroughARolloutAndDownloadsByteExactInRanges() throws Exception {
         fleet(3);
         byte[] bytes = bundles.release(2, 0, 0, portal.signing.getPrivate());

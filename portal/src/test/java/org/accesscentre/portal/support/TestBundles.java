@@ -109,6 +109,23 @@ public final class TestBundles {
         }
     }
 
+    /** A release with one more library of {@code padding} random bytes: bigger than one piece of a download. */
+    public byte[] largeRelease(long version, int padding, PrivateKey key) {
+        try {
+            Path input = ReleaseDirs.write(dir.resolve("input-" + ++made), version);
+            byte[] bytes = new byte[padding];
+            new java.util.Random(version).nextBytes(bytes);
+            bytes[0] = 'P';
+            bytes[1] = 'K';
+            bytes[2] = 3;
+            bytes[3] = 4;
+            Files.write(input.resolve("kiosk-app/lib/padding-1.0.jar"), bytes);
+            return build(BundleSpec.of(BundleKind.RELEASE, version), input, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private byte[] build(BundleKind kind, long version, String name, byte[] content, @Nullable PrivateKey key) {
         return build(BundleSpec.of(kind, version), name, content, key);
     }
