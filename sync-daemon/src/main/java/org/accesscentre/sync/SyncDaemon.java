@@ -21,6 +21,7 @@ import org.accesscentre.device.identity.IdentityException;
 import org.accesscentre.sync.jobs.BundleStager;
 import org.accesscentre.sync.jobs.Drain;
 import org.accesscentre.sync.net.PortalClient;
+import org.accesscentre.sync.release.DeviceVersions;
 import org.accesscentre.sync.release.InstallProgress;
 import org.accesscentre.sync.release.ReleaseInstaller;
 import org.accesscentre.sync.release.ReleaseJob;
@@ -51,8 +52,11 @@ public final class SyncDaemon implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean stopped;
     private volatile boolean restart;
+    /** The configuration the app had brought into force when this daemon started, by bundle version. */
+    private final long configAtStart;
 
-    private SyncDaemon(SqliteStore store, SyncEngine engine, PortalClient client, Clock clock) {
+    private SyncDaemon(SqliteStore store, SyncEngine engine, PortalClient client, Clock clock) throws StoreException {
+        this.configAtStart = DeviceVersions.of(store).config();
         this.store = store;
         this.engine = engine;
         this.client = client;
@@ -245,6 +249,7 @@ public final class SyncDaemon implements AutoCloseable {
                             lastVersion[0] = v;
                             engine.newSubmissions();
                             waiter.wake();
+                            restartForNewConfig();
                         }
                     } catch (StoreException e) {
                         LOG.warn("cannot look at the store: {}", e.getMessage());
@@ -290,6 +295,27 @@ public final class SyncDaemon implements AutoCloseable {
         }
         restart = true;
         stop();
+    }
+
+    /**
+     * Whether the app brought a newer configuration into force since this daemon started (its portal pins,
+     * trusted signing keys and retention are read once, at start). If so the daemon stops, to exit with
+     * {@link #RESTART_EXIT_CODE} and be started again with it: the demo's loop and systemd's
+     * {@code Restart=always} both do. Only the daemon restarts; the app already runs the new configuration.
+     * Once per configuration: the next daemon starts from the version now in force.
+     */
+    boolean restartForNewConfig() throws StoreException {
+        long inForce = DeviceVersions.of(store).config();
+        if (inForce <= configAtStart || restart) {
+            return false;
+        }
+        LOG.info(
+                "configuration version {} is in force (this daemon started with version {}): restarting to use it",
+                inForce,
+                configAtStart);
+        restart = true;
+        stop();
+        return true;
     }
 
     private long releaseSlotsCurrent() throws IOException {
