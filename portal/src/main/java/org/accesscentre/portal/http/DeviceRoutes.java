@@ -13,6 +13,7 @@ import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.TokenRequest;
 import org.accesscentre.portal.bundles.Bundles;
 import org.accesscentre.portal.rollouts.RolloutOffers;
+import org.accesscentre.portal.security.DeviceAuth;
 import org.accesscentre.portal.security.Principal;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,14 @@ final class DeviceRoutes {
         Bodies.requireJson(ctx);
         Requests.ChallengeRequest request =
                 Bodies.json(Bodies.raw(ctx, MAX_SMALL_BODY), Requests.ChallengeRequest.class);
-        ctx.json(s.deviceAuth().challenge(deviceId(request.deviceId())));
+        try {
+            ctx.json(s.deviceAuth().challenge(deviceId(request.deviceId())));
+        } catch (ApiException e) {
+            if (e.status() == 429) {
+                ctx.header("Retry-After", Long.toString(DeviceAuth.CHALLENGE_TTL.toSeconds()));
+            }
+            throw e;
+        }
     }
 
     private void token(Context ctx) throws SQLException {

@@ -27,6 +27,13 @@ import org.accesscentre.portal.http.ApiException;
 public final class DeviceAuth {
     public static final Duration CHALLENGE_TTL = Duration.ofSeconds(60);
     public static final Duration TOKEN_TTL = Duration.ofHours(1);
+    /**
+     * Challenges a device may have open (unanswered, unexpired) at once. A daemon asks for one at a time; the
+     * route is public, so without a bound anyone who learnt a device id could make the portal write rows
+     * as fast as it can answer.
+     */
+    public static final int MAX_OPEN_CHALLENGES = 8;
+
     private static final String TOKEN_PREFIX = "dvt.";
 
     private final Database db;
@@ -43,6 +50,22 @@ public final class DeviceAuth {
         byte[] nonce = Secrets.randomBytes(32);
         Instant now = clock.instant();
         db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT COUNT(*) FROM auth_challenge WHERE device_id = ? AND used_at IS NULL AND expires_at > ?
+                    """)) {
+                st.setString(1, deviceId);
+                st.setLong(2, now.toEpochMilli());
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) >= MAX_OPEN_CHALLENGES) {
+                        throw new ApiException(
+                                429,
+                                "too_many_challenges",
+                                "this device has " + MAX_OPEN_CHALLENGES + " challenges open; answer one, or ask again"
+                                        + " when they expire (" + CHALLENGE_TTL.toSeconds() + " s)");
+                    }
+                }
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "INSERT INTO auth_challenge (id, device_id, nonce, expires_at) VALUES (?, ?, ?, ?)")) {
                 st.setString(1, id);

@@ -194,6 +194,32 @@ abstract class DeviceAuthTest {
     }
 
     @Test
+    void aFloodOfChallengesForOneDeviceIsRefusedUntilTheyExpireAndTheDeviceStillGetsIn() throws Exception {
+        TestDevice device = device();
+        TestDevice other = device();
+        Map<String, String> ask = Map.of("deviceId", device.deviceId);
+        for (int i = 0; i < org.accesscentre.portal.security.DeviceAuth.MAX_OPEN_CHALLENGES; i++) {
+            assertEquals(
+                    200, http.postJson("/api/v1/device/challenge", null, ask).status(), "challenge " + i);
+        }
+        Http.Response refused = http.postJson("/api/v1/device/challenge", null, ask);
+        assertEquals(429, refused.status(), refused.text());
+        assertEquals("too_many_challenges", refused.json().get("code").asText());
+        assertEquals("60", refused.headers().firstValue("Retry-After").orElse("(none)"));
+        assertEquals(
+                200,
+                http.postJson("/api/v1/device/challenge", null, Map.of("deviceId", other.deviceId))
+                        .status(),
+                "another device is not held back");
+
+        clock.advance(Duration.ofSeconds(61));
+        Http.Response fresh = http.postJson("/api/v1/device/challenge", null, ask);
+        assertEquals(200, fresh.status(), "expired challenges no longer count");
+        assertEquals(
+                200, device.answer(device.answerTo(fresh.as(Challenge.class))).status());
+    }
+
+    @Test
     void aDeviceWhoseClockIsDaysOffAuthenticatesAndSubmits() throws Exception {
         for (Duration off : List.of(Duration.ofDays(-5), Duration.ofDays(3))) {
             TestClock deviceClock = new TestClock(clock.instant().plus(off));
