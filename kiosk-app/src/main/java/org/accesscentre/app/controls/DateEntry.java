@@ -104,13 +104,33 @@ public final class DateEntry extends Control {
         }
     }
 
-    /** Steps one box by {@code delta}; day and month wrap round, the year starts from {@link #startYearProperty()}. */
+    /**
+     * Steps one box by {@code delta}; day and month wrap round, the year starts from {@link #startYearProperty()}.
+     * The day wraps at the end of the month chosen (the 28th or 29th of February, the 30th of April), so the
+     * stepper never offers a day that does not exist; a typed one is the citizen's and stays as typed.
+     */
     void step(Part part, int delta) {
         StringProperty text = text(part);
-        text.set(Integer.toString(stepped(part, text.get(), delta, getStartYear())));
+        int max = part == Part.DAY ? daysIn(getMonthText(), getYearText()) : part.max;
+        text.set(Integer.toString(stepped(part, text.get(), delta, getStartYear(), max)));
     }
 
-    static int stepped(Part part, String text, int delta, int startYear) {
+    /** The days in the month typed, in the year typed; a leap year's if the year is not there yet; 31 if neither. */
+    static int daysIn(String month, String year) {
+        int m;
+        try {
+            m = Integer.parseInt(month.strip());
+        } catch (NumberFormatException e) {
+            return Part.DAY.max;
+        }
+        if (m < Part.MONTH.min || m > Part.MONTH.max) {
+            return Part.DAY.max;
+        }
+        int y = year.strip().matches("\\d{4}") ? Integer.parseInt(year.strip()) : 2000;
+        return java.time.YearMonth.of(Math.max(1, y), m).lengthOfMonth();
+    }
+
+    static int stepped(Part part, String text, int delta, int startYear, int max) {
         int current;
         try {
             current = Integer.parseInt(text.strip());
@@ -119,16 +139,16 @@ public final class DateEntry extends Control {
             if (part == Part.YEAR) {
                 return Math.clamp(startYear, part.min, part.max);
             }
-            return delta > 0 ? part.min : part.max;
+            return delta > 0 ? part.min : max;
         }
         int next = current + delta;
         if (part == Part.YEAR) {
             return Math.clamp(next, part.min, part.max);
         }
-        if (next > part.max) {
+        if (next > max) {
             return part.min;
         }
-        return next < part.min ? part.max : next;
+        return next < part.min ? max : next;
     }
 
     StringProperty text(Part part) {

@@ -153,6 +153,39 @@ class DateEntryTest {
     }
 
     @Test
+    void theDayStepperWrapsAtTheEndOfTheMonthChosen(FxRobot robot) {
+        robot.interact(() -> {
+            entry.setMonthText("2");
+            entry.setYearText("2023");
+            entry.setDayText("27");
+        });
+        step(robot, "day", "increment", 1);
+        assertEquals("28", entry.getDayText());
+        step(robot, "day", "increment", 1);
+        assertEquals("1", entry.getDayText(), "2023 has no 29 February");
+        step(robot, "day", "decrement", 1);
+        assertEquals("28", entry.getDayText());
+        assertEquals(java.time.LocalDate.of(2023, 2, 28), entry.getValue());
+
+        robot.interact(() -> entry.setYearText("2024"));
+        step(robot, "day", "increment", 1);
+        assertEquals("29", entry.getDayText(), "2024 has");
+        robot.interact(() -> {
+            entry.setYearText("");
+            entry.setMonthText("4");
+            entry.setDayText("");
+        });
+        step(robot, "day", "decrement", 1);
+        assertEquals("30", entry.getDayText(), "April has 30 days");
+        robot.interact(() -> {
+            entry.setMonthText("2");
+            entry.setDayText("29");
+        });
+        step(robot, "day", "increment", 1);
+        assertEquals("1", entry.getDayText(), "no year yet: February may have 29 days, not more");
+    }
+
+    @Test
     void monthSteppersWrapAndShowTheMonthName(FxRobot robot) {
         assertEquals("", monthName(robot));
         step(robot, "month", "decrement", 1);
