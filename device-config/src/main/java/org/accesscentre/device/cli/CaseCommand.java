@@ -50,10 +50,17 @@ final class CaseCommand implements Runnable {
             @Option(names = "--limit", paramLabel = "N", description = "At most N cases, 1 to 500 (default 100).")
                     @Nullable
                     Integer limit,
+            @Option(
+                            names = "--after",
+                            paramLabel = "ID",
+                            description =
+                                    "The next page: the cases after this one (the id the page before ended with).")
+                    @Nullable
+                    String after,
             @Option(names = "--json", description = "Print the portal's answer as one line of JSON.") boolean json,
             @Mixin PortalOptions portal)
             throws PortalException, IOException, EnvFileException {
-        JsonNode cases = portal.client(ctl).cases(status, agency, limit);
+        JsonNode cases = portal.client(ctl).cases(status, agency, after, limit);
         if (json) {
             PortalOutput.json(portal.out(), cases);
             return 0;
@@ -70,6 +77,11 @@ final class CaseCommand implements Runnable {
                     PortalOutput.money(text(c, "feeCents"), text(c, "currency")));
         }
         table.print(portal.out());
+        int page = limit == null ? 100 : Math.clamp(limit, 1, 500);
+        if (cases.size() == page) {
+            portal.out()
+                    .println("more: the next page is --after " + text(cases.get(cases.size() - 1), "transactionId"));
+        }
         return 0;
     }
 

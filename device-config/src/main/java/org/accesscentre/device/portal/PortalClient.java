@@ -136,10 +136,14 @@ public final class PortalClient {
                 REQUEST_TIMEOUT);
     }
 
-    public JsonNode cases(@Nullable String status, @Nullable String agency, @Nullable Integer limit)
+    /** Cases oldest first; {@code after} is the transaction id of the last case of the page before. */
+    public JsonNode cases(
+            @Nullable String status, @Nullable String agency, @Nullable String after, @Nullable Integer limit)
             throws PortalException {
         return http.get(
-                "/api/v1/agency/cases", body("status", status, "agency", agency, "limit", limit), REQUEST_TIMEOUT);
+                "/api/v1/agency/cases",
+                body("status", status, "agency", agency, "after", after, "limit", limit),
+                REQUEST_TIMEOUT);
     }
 
     /** {@code {summary, locale, statusMessage, answers}}. */

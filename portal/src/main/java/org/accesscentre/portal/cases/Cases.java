@@ -65,7 +65,12 @@ public final class Cases {
     public record CaseDetail(
             CaseSummary summary, String locale, @Nullable String statusMessage, List<AnsweredQuestion> answers) {}
 
-    public List<CaseSummary> list(Principal.Person who, @Nullable String agency, @Nullable String status, int limit)
+    /**
+     * Cases oldest first, at most {@code limit}; with {@code after} (a case id from an earlier page), those that
+     * come after it in that order, so a client pages through any number of cases by passing the last id it got.
+     */
+    public List<CaseSummary> list(
+            Principal.Person who, @Nullable String agency, @Nullable String status, @Nullable String after, int limit)
             throws SQLException {
         String scope = scope(who, agency);
         int size = Math.max(1, Math.min(limit, 500));
@@ -74,7 +79,7 @@ public final class Cases {
             StringBuilder sql = new StringBuilder(
                     "SELECT tx_id, reference, service_id, agency_id, status, case_number, received_at, fee_cents, currency "
                             + "FROM submission WHERE outcome = 'accepted'");
-            List<String> args = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
             if (scope != null) {
                 sql.append(" AND agency_id = ?");
                 args.add(scope);
@@ -83,10 +88,17 @@ public final class Cases {
                 sql.append(" AND status = ?");
                 args.add(status);
             }
+            if (after != null) {
+                long receivedAt = receivedAt(c, who, after);
+                sql.append(" AND (received_at > ? OR (received_at = ? AND tx_id > ?))");
+                args.add(receivedAt);
+                args.add(receivedAt);
+                args.add(after);
+            }
             sql.append(" ORDER BY received_at, tx_id LIMIT ").append(size);
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
-                    st.setString(i + 1, args.get(i));
+                    st.setObject(i + 1, args.get(i));
                 }
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -199,6 +211,17 @@ public final class Cases {
     @FunctionalInterface
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    /** When the case {@code id} arrived: where the page after it starts. 400 if this person cannot see it. */
+    private static long receivedAt(Connection c, Principal.Person who, String id) throws SQLException {
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw ApiException.badRequest("invalid_after", "after is the id of a case from an earlier page");
+        }
+        return find(c, who, id, rs -> rs.getLong("received_at"))
+                .orElseThrow(() -> ApiException.badRequest(
+                        "invalid_after",
+                        "after names no case you can see: pass the id of a case from an earlier page"));
     }
 
     /** An accepted case by transaction id or reference, within what this person may see. */

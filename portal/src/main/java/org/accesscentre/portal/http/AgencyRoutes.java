@@ -31,7 +31,9 @@ final class AgencyRoutes {
         if (agency != null && !agency.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
             throw ApiException.badRequest("invalid_agency", "agency is an agency id from the catalogue");
         }
-        ctx.json(s.cases().list(Authenticator.person(ctx), agency, status, DeviceRoutes.intParam(ctx, "limit", 100)));
+        String after = ctx.queryParam("after");
+        ctx.json(s.cases()
+                .list(Authenticator.person(ctx), agency, status, after, DeviceRoutes.intParam(ctx, "limit", 100)));
     }
 
     private void read(Context ctx) throws SQLException {

@@ -335,6 +335,15 @@ class KioskCtlPortalTest {
                 json(ctl.as(officer, "case", "show", item.transactionId().toString(), "--json")
                         .ok());
         Ctl.Result adminSees = ctl.as(admin, "case", "list", "--agency", agency, "--status", "ready_to_collect");
+        String firstPage = ctl.as(officer, "case", "list", "--limit", "1").ok().out();
+        String nextId = firstPage
+                .lines()
+                .filter(l -> l.startsWith("more: the next page is --after "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("a full page says how to get the next: " + firstPage))
+                .substring("more: the next page is --after ".length());
+        JsonNode secondPage = json(ctl.as(officer, "case", "list", "--limit", "1", "--after", nextId, "--json")
+                .ok());
 
         assertTrue(listed.startsWith("REFERENCE  "), listed);
         assertTrue(listed.lines().anyMatch(l -> l.startsWith(item.reference() + "  " + item.serviceId())), listed);
@@ -349,6 +358,15 @@ class KioskCtlPortalTest {
         assertEquals(
                 "Collect it at the Anse La Raye office",
                 detail.get("statusMessage").asText());
+        assertEquals(asJson.get(0).get("transactionId").asText(), nextId, "the first page is the oldest case");
+        if (asJson.size() > 1) {
+            assertEquals(
+                    asJson.get(1).get("transactionId").asText(),
+                    secondPage.get(0).get("transactionId").asText(),
+                    "the second page starts after it");
+        } else {
+            assertTrue(secondPage.isEmpty(), "one case, one page: " + secondPage);
+        }
         assertEquals(0, adminSees.exit(), adminSees.err());
         assertTrue(adminSees.out().contains(item.reference()), adminSees.out());
         StatusChange change =

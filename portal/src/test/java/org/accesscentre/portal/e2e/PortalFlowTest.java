@@ -123,6 +123,42 @@ abstract class PortalFlowTest {
     }
 
     @Test
+    void anAgencyPagesThroughEveryCaseOldestFirstWithNoneTwice() throws Exception {
+        TestDevice device = TestDevice.enrol(portal, "DEN", 5, clock);
+        for (int batch = 0; batch < 3; batch++) {
+            device.sendOk(device.submit(7, new Random(50 + batch)));
+            clock.advance(java.time.Duration.ofMinutes(1)); // some cases share a received time, some do not
+        }
+        List<String> all = new java.util.ArrayList<>();
+        for (JsonNode c :
+                http.get("/api/v1/agency/cases?limit=500", portal.admin).json()) {
+            all.add(c.get("transactionId").asText());
+        }
+        assertTrue(all.size() >= 21, all.size() + " cases");
+
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            Http.Response r =
+                    http.get("/api/v1/agency/cases?limit=4" + (after == null ? "" : "&after=" + after), portal.admin);
+            assertEquals(200, r.status(), r.text());
+            if (r.json().isEmpty()) {
+                break;
+            }
+            assertTrue(r.json().size() <= 4);
+            for (JsonNode c : r.json()) {
+                paged.add(c.get("transactionId").asText());
+            }
+            after = paged.getLast();
+        }
+        assertEquals(all, paged, "the same cases in the same order, none twice, none missed");
+
+        Http.Response unknown = http.get("/api/v1/agency/cases?after=" + java.util.UUID.randomUUID(), portal.admin);
+        assertEquals(400, unknown.status());
+        assertEquals("invalid_after", unknown.json().get("code").asText());
+    }
+
+    @Test
     void anOfficersStatusReachesTheDevicesFeedAndTheLookup() throws Exception {
         TestDevice device = TestDevice.enrol(portal, "GRI", 4, clock);
         List<IngestItem> items = device.submit(6, new Random(4));

@@ -662,6 +662,11 @@ abstract class HostileRequestsTest {
                     "invalid_agency",
                     () -> http.get("/api/v1/agency/cases?agency=" + enc, portal.admin)));
             add.accept(refused(
+                    "cases after query " + q,
+                    400,
+                    "invalid_after",
+                    () -> http.get("/api/v1/agency/cases?after=" + enc, portal.admin)));
+            add.accept(refused(
                     "daily from query " + q,
                     400,
                     "invalid_parameter",
