@@ -24,16 +24,30 @@ final class ErrorHandling {
     static void install(JavalinConfig config) {
         config.routes.exception(
                 ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.details()));
-        config.routes.exception(
-                HttpResponseException.class,
-                (e, ctx) -> send(
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                // Javalin (prefer405over404) names the methods the path takes; RFC 9110 wants them in Allow.
+                String allow = e.getDetails().getOrDefault("availableMethods", "");
+                if (!allow.isBlank()) {
+                    ctx.header("Allow", allow);
+                }
+                send(
                         ctx,
-                        e.getStatus(),
-                        codeFor(e.getStatus()),
-                        e.getMessage() == null || e.getMessage().isBlank()
-                                ? "the request could not be served"
-                                : e.getMessage(),
-                        Map.of()));
+                        405,
+                        "method_not_allowed",
+                        "this route does not take that method" + (allow.isBlank() ? "" : "; it takes " + allow),
+                        Map.of());
+                return;
+            }
+            send(
+                    ctx,
+                    e.getStatus(),
+                    codeFor(e.getStatus()),
+                    e.getMessage() == null || e.getMessage().isBlank()
+                            ? "the request could not be served"
+                            : e.getMessage(),
+                    Map.of());
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
             LOG.error("unexpected failure on {} {} (incident {})", ctx.method(), RequestLog.route(ctx), incident, e);

@@ -28,6 +28,8 @@ public final class HttpServer {
             config.jsonMapper(new JacksonMapper());
             config.http.maxRequestSize = 300L << 20; // routes read bodies themselves, each within its own limit
             config.http.generateEtags = false;
+            // A known path with the wrong method is 405, not "no such route" (RFC 9110, 15.5.6).
+            config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.requestLogger.http(requestLog::log);
             ErrorHandling.install(config);

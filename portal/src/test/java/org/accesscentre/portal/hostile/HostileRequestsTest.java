@@ -468,8 +468,8 @@ abstract class HostileRequestsTest {
                 "a NUL in the path", 400, "bad_request", () -> http.get("/api/v1/admin/devices/%00", portal.admin)));
         add.accept(refused(
                 "PUT on the batch route",
-                404,
-                "not_found",
+                405,
+                "method_not_allowed",
                 () -> http.call(
                         "PUT",
                         "/api/v1/device/batches",

@@ -48,10 +48,20 @@ class KeptConnectionTest {
     @Test
     void aBodyOnAnUnknownRouteIsDrainedAndTheConnectionServesTheNextRequest() throws IOException {
         try (Socket socket = connect()) {
-            send(socket, "PUT", "/api/v1/device/batches", "Content-Type: application/json\r\n", new byte[200_000]);
+            send(
+                    socket,
+                    "PUT",
+                    "/api/v1/device/no-such-route",
+                    "Content-Type: application/json\r\n",
+                    new byte[200_000]);
             Answer refused = read(socket);
             assertEquals(404, refused.status(), refused::toString);
             assertEquals(null, refused.headers().get("connection"), refused::toString);
+
+            send(socket, "PUT", "/api/v1/device/batches", "Content-Type: application/json\r\n", new byte[200_000]);
+            Answer wrongMethod = read(socket);
+            assertEquals(405, wrongMethod.status(), wrongMethod::toString);
+            assertEquals(null, wrongMethod.headers().get("connection"), wrongMethod::toString);
 
             send(socket, "GET", "/api/v1/health", "", null);
             assertEquals(200, read(socket).status());
