@@ -104,7 +104,9 @@ public final class KioskDevices implements AutoCloseable {
             boolean locked = DeviceState.read(store, DeviceState.LOCK)
                     .map(KioskLock::locked)
                     .orElse(false);
-            boolean fault = !daemonHeard || locked || !(printer.equals("ok") || printer.equals("none"));
+            // Paper low still prints: the health panel says so, the light stays as it is.
+            boolean printerFault = !(printer.equals("ok") || printer.equals("paper_low") || printer.equals("none"));
+            boolean fault = !daemonHeard || locked || printerFault;
             return new LightState(online, waiting, fault);
         } catch (StoreException e) {
             return new LightState(false, false, true);

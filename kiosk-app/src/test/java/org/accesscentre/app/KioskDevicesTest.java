@@ -119,6 +119,8 @@ class KioskDevicesTest {
         assertEquals(new LightState(true, false, false), KioskDevices.lights(d.store, now));
         d.paidService(2500);
         assertEquals(new LightState(true, true, false), KioskDevices.lights(d.store, now));
+        DeviceState.write(d.store, DeviceState.PRINTER, new PrinterStatus("paper_low", "", now), now);
+        assertEquals(new LightState(true, true, false), KioskDevices.lights(d.store, now), "paper low still prints");
         DeviceState.write(d.store, DeviceState.PRINTER, new PrinterStatus("paper_out", "", now), now);
         assertEquals(new LightState(true, true, true), KioskDevices.lights(d.store, now));
         DeviceState.write(d.store, DeviceState.PRINTER, new PrinterStatus("ok", "", now), now);
@@ -133,6 +135,22 @@ class KioskDevicesTest {
         devices.start(() -> {});
         scheduler.advance(Duration.ZERO);
         assertEquals(new LightState(true, true, false), hardware.lit());
+    }
+
+    @Test
+    void aPrinterLowOnPaperReachesTheHealthPanel() throws Exception {
+        port.condition(FakeSerialPort.Condition.PAPER_NEAR_END);
+        devices.start(() -> {});
+        scheduler.advance(Duration.ZERO);
+        assertEquals(
+                "paper_low",
+                DeviceState.read(d.store, DeviceState.PRINTER).orElseThrow().state());
+        Health.Line printer = desk.kiosk().health().stream()
+                .filter(l -> l.id().equals("printer"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Paper low: have a new roll ready", printer.value());
+        assertTrue(printer.problem(), "shown as something to see to");
     }
 
     @Test

@@ -97,6 +97,7 @@ public final class Health {
     static String printerWords(String state) {
         return switch (state) {
             case "ok" -> "Ready";
+            case "paper_low" -> "Paper low: have a new roll ready";
             case "paper_out" -> "Out of paper: put in a new roll";
             case "cover_open" -> "Cover open: close it";
             case "offline" -> "Not answering: check the cable and power";

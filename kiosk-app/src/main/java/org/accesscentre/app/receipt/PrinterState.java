@@ -8,6 +8,11 @@ package org.accesscentre.app.receipt;
 public enum PrinterState {
     /** Ready: a print now comes out. */
     OK("ok"),
+    /**
+     * Ready, but the paper-low sensor is on: prints still come out, and the attendant should have a new roll
+     * ready. The portal's heartbeat does not know this word; the daemon reports it there as {@code ok}.
+     */
+    PAPER_LOW("paper_low"),
     PAPER_OUT("paper_out"),
     COVER_OPEN("cover_open"),
     /** Switched off, unplugged, or not answering. */

@@ -70,6 +70,7 @@ class DaemonEndToEndTest {
                                     "tk_test", "t", org.accesscentre.portal.security.Role.ICT_ADMIN, null),
                             null,
                             null,
+                            null,
                             500)
                     .stream()
                     .filter(c -> c.reference().equals(first.reference().toString()))

@@ -93,7 +93,7 @@ public final class SerialEscPosPrinter implements ReceiptPrinter {
         }
         String port = link.name();
         switch (state) {
-            case OK -> {} // print below
+            case OK, PAPER_LOW -> {} // print below
             case PAPER_OUT -> {
                 return new PrintResult.NotPrinted(Problem.PAPER_OUT, port);
             }
@@ -125,10 +125,8 @@ public final class SerialEscPosPrinter implements ReceiptPrinter {
         if (paper < 0) return PrinterState.OFFLINE; // stopped answering mid-way
         if (valid(paper) && (paper & PAPER_END) != 0) return PrinterState.PAPER_OUT; // roll is empty
         if ((printer & OFFLINE) == 0) {
-            if (valid(paper) && (paper & PAPER_NEAR_END) != 0) {
-                LOG.info("The printer on {} is nearly out of paper", link.name());
-            }
-            return PrinterState.OK; // online and has paper: a print comes out
+            // Online and has paper: a print comes out; the near-end sensor says the roll is nearly done.
+            return valid(paper) && (paper & PAPER_NEAR_END) != 0 ? PrinterState.PAPER_LOW : PrinterState.OK;
         }
         int cause = ask(OFFLINE_CAUSE);
         if (cause < 0 || !valid(cause)) return PrinterState.OFFLINE; // offline, and will not say why

@@ -45,6 +45,15 @@ class SerialEscPosPrinterTest {
     }
 
     @Test
+    void aPrinterLowOnPaperStillPrints() throws Exception {
+        port.condition(Condition.PAPER_NEAR_END);
+
+        assertEquals(new PrintResult.Printed("/dev/ttyUSB0"), printer.print(SampleReceipts.english()));
+        assertArrayEquals(encoder.receipt(SampleReceipts.english()), port.printed());
+        assertEquals(PrinterState.PAPER_LOW, printer.state(), "and the attendant is told to have a roll ready");
+    }
+
+    @Test
     void ticketsAndReportsGoOutTheSameWay() throws Exception {
         assertEquals(new PrintResult.Printed("/dev/ttyUSB0"), printer.printTicket(SampleReceipts.ticket()));
         assertEquals(new PrintResult.Printed("/dev/ttyUSB0"), printer.printReport(SampleReceipts.report()));
@@ -71,7 +80,7 @@ class SerialEscPosPrinterTest {
     @ParameterizedTest
     @CsvSource({
         "OK, OK",
-        "PAPER_NEAR_END, OK",
+        "PAPER_NEAR_END, PAPER_LOW",
         "PAPER_OUT, PAPER_OUT",
         "COVER_OPEN, COVER_OPEN",
         "ERROR, ERROR",
@@ -122,7 +131,7 @@ class SerialEscPosPrinterTest {
     @Test
     void theWireWordsAreTheHeartbeats() {
         assertEquals(
-                List.of("ok", "paper_out", "cover_open", "offline", "error", "none"),
+                List.of("ok", "paper_low", "paper_out", "cover_open", "offline", "error", "none"),
                 List.of(PrinterState.values()).stream().map(PrinterState::wire).toList());
     }
 
