@@ -63,7 +63,7 @@ final class Envelope {
      * The same key as {@link #messageKey(KDF, SecretKey, byte[], byte[])}, from an HMAC already keyed with
      * {@code prk}. HKDF-Expand of 32 bytes is one block, {@code HMAC(prk, info || 0x01)} (RFC 5869, 2.3), and
      * cloning the keyed HMAC skips hashing the key's pads again, which is most of the cost of each derivation
-     * through the {@link KDF} API. {@code SealerTest} checks the two agree.
+     * through the {@link KDF} API. {@code SealTest} checks the two agree.
      */
     static SecretKey messageKey(Mac keyedWithPrk, byte[] nonce, byte[] binding) throws GeneralSecurityException {
         Mac mac;

@@ -89,11 +89,12 @@ public final class Cases {
                 args.add(status);
             }
             if (after != null) {
-                long receivedAt = receivedAt(c, who, after);
+                String afterId = after.toLowerCase(java.util.Locale.ROOT); // ids are stored as UUID.toString gives
+                long receivedAt = receivedAt(c, who, afterId);
                 sql.append(" AND (received_at > ? OR (received_at = ? AND tx_id > ?))");
                 args.add(receivedAt);
                 args.add(receivedAt);
-                args.add(after);
+                args.add(afterId);
             }
             sql.append(" ORDER BY received_at, tx_id LIMIT ").append(size);
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
