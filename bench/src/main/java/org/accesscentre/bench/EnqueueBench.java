@@ -242,6 +242,7 @@ final class EnqueueBench implements Callable<Integer> {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(30_000);
+            config.enforceForeignKeys(true); // the store's pragmas, all of them
             connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS raw (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
