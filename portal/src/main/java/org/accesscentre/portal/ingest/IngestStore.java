@@ -25,6 +25,7 @@ import org.accesscentre.core.wire.IngestItem;
 import org.accesscentre.core.wire.ItemResult;
 import org.accesscentre.core.wire.Outcome;
 import org.accesscentre.portal.db.Database;
+import org.accesscentre.portal.http.ApiException;
 import org.accesscentre.portal.security.Principal;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,7 @@ final class IngestStore {
     List<ItemResult> store(Principal.Device device, List<CheckedItem> items, Map<UUID, Decision> decisions, Instant now)
             throws SQLException {
         return db.write(c -> {
+            stillInItsSlot(c, device);
             Map<Integer, ItemResult> byIndex = new HashMap<>();
             Map<CountKey, Integer> counts = new TreeMap<>(CountKey.ORDER);
             List<CheckedItem> ordered = new ArrayList<>(items);
@@ -100,6 +102,23 @@ final class IngestStore {
             }
             return inOrder;
         });
+    }
+
+    /**
+     * Under the slot's lock, which enrolment takes too: the device was not replaced since its token was
+     * checked. Without this, a batch from the old device could commit just after a new device's enrolment read
+     * the highest sequence number, and the new kiosk would issue a reference the old one had used.
+     */
+    private void stillInItsSlot(Connection c, Principal.Device device) throws SQLException {
+        db.lock(c, "slot:" + device.centre() + "-" + device.kiosk());
+        try (PreparedStatement st = c.prepareStatement("SELECT revoked_at FROM device WHERE id = ?")) {
+            st.setString(1, device.deviceId());
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) != null) {
+                    throw new ApiException(403, "device_revoked", "this device has been revoked by the ICT office");
+                }
+            }
+        }
     }
 
     private static ItemResult answer(Decision d) {

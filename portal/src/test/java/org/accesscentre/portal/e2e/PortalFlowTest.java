@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.accesscentre.core.wire.IngestBatch;
 import org.accesscentre.core.wire.IngestItem;
 import org.accesscentre.core.wire.IngestResult;
 import org.accesscentre.core.wire.ItemResult;
@@ -120,6 +121,31 @@ abstract class PortalFlowTest {
                 Outcome.REJECTED,
                 device.sendOk(List.of(foreign)).results().getFirst().outcome(),
                 "the same answer again");
+    }
+
+    @Test
+    void aBatchFromADeviceReplacedAfterItsTokenWasCheckedStoresNothing() throws Exception {
+        TestDevice old = TestDevice.enrol(portal, "MIC", 7, clock);
+        old.sendOk(old.submit(2, new Random(70)));
+        List<IngestItem> late = old.submit(3, new Random(71)); // numbers 3 to 5, not yet sent
+        var checked = new org.accesscentre.portal.security.Principal.Device(old.deviceId, old.centre, old.kiosk);
+
+        // The new kiosk enrols in the slot between the old one's token check and its batch's transaction.
+        TestDevice replacement = TestDevice.enrol(portal, "MIC", 7, clock);
+        org.accesscentre.portal.http.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.accesscentre.portal.http.ApiException.class,
+                () -> portal.portal.services().ingest().ingest(checked, new IngestBatch(late)));
+        assertEquals(403, refused.status());
+        assertEquals("device_revoked", refused.code());
+
+        assertEquals(2, replacement.sequenceFloor, "the new kiosk continues above every number stored");
+        for (IngestItem item : late) {
+            assertEquals(
+                    404,
+                    http.get("/api/v1/agency/cases/" + item.reference(), portal.admin)
+                            .status(),
+                    "nothing of the late batch was stored: " + item.reference());
+        }
     }
 
     @Test
