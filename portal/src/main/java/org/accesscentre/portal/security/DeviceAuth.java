@@ -50,6 +50,7 @@ public final class DeviceAuth {
         byte[] nonce = Secrets.randomBytes(32);
         Instant now = clock.instant();
         db.write(c -> {
+            db.lock(c, "challenges:" + deviceId); // two at once cannot both count seven and make nine
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT COUNT(*) FROM auth_challenge WHERE device_id = ? AND used_at IS NULL AND expires_at > ?
                     """)) {
