@@ -137,34 +137,30 @@ class KioskDevicesTest {
         assertEquals(new LightState(true, true, false), hardware.lit());
     }
 
-    @Test
-    void aPrinterLowOnPaperReachesTheHealthPanel() throws Exception {
-        port.condition(FakeSerialPort.Condition.PAPER_NEAR_END);
+    /** The printer in {@code condition}, asked on the devices' round: the health panel's printer line. */
+    private Health.Line printerAfterARound(FakeSerialPort.Condition condition, String state) throws Exception {
+        port.condition(condition);
         devices.start(() -> {});
         scheduler.advance(Duration.ZERO);
         assertEquals(
-                "paper_low",
+                state,
                 DeviceState.read(d.store, DeviceState.PRINTER).orElseThrow().state());
-        Health.Line printer = desk.kiosk().health().stream()
+        return desk.kiosk().health().stream()
                 .filter(l -> l.id().equals("printer"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void aPrinterLowOnPaperReachesTheHealthPanel() throws Exception {
+        Health.Line printer = printerAfterARound(FakeSerialPort.Condition.PAPER_NEAR_END, "paper_low");
         assertEquals("Paper low: have a new roll ready", printer.value());
         assertTrue(printer.problem(), "shown as something to see to");
     }
 
     @Test
     void aPrinterOutOfPaperReachesTheHealthPanel() throws Exception {
-        port.condition(FakeSerialPort.Condition.PAPER_OUT);
-        devices.start(() -> {});
-        scheduler.advance(Duration.ZERO);
-        assertEquals(
-                "paper_out",
-                DeviceState.read(d.store, DeviceState.PRINTER).orElseThrow().state());
-        Health.Line printer = desk.kiosk().health().stream()
-                .filter(l -> l.id().equals("printer"))
-                .findFirst()
-                .orElseThrow();
+        Health.Line printer = printerAfterARound(FakeSerialPort.Condition.PAPER_OUT, "paper_out");
         assertEquals("Out of paper: put in a new roll", printer.value());
         assertTrue(printer.problem());
 

@@ -107,12 +107,17 @@ class PayloadCodecTest {
     }
 
     private static byte[] deflated(String json) {
-        Deflater deflater = new Deflater(6, true);
-        deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
+        return deflated(json.getBytes(StandardCharsets.UTF_8), 6);
+    }
+
+    /** A format-1 payload: the format byte, then {@code plain} raw-deflated. */
+    private static byte[] deflated(byte[] plain, int level) {
+        Deflater deflater = new Deflater(level, true);
+        deflater.setInput(plain);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(PayloadCodec.FORMAT_DEFLATED_JSON);
-        byte[] buf = new byte[4096];
+        byte[] buf = new byte[65536];
         while (!deflater.finished()) {
             out.write(buf, 0, deflater.deflate(buf));
         }
@@ -121,17 +126,8 @@ class PayloadCodecTest {
 
     @Test
     void aDeflateBombIsRefusedWithoutInflatingIt() {
-        byte[] zeros = new byte[64 * 1024 * 1024];
-        Deflater deflater = new Deflater(9, true);
-        deflater.setInput(zeros);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(PayloadCodec.FORMAT_DEFLATED_JSON);
-        byte[] buf = new byte[65536];
-        while (!deflater.finished()) {
-            out.write(buf, 0, deflater.deflate(buf));
-        }
-        JsonInputException e = assertThrows(JsonInputException.class, () -> PayloadCodec.decode(out.toByteArray()));
+        byte[] bomb = deflated(new byte[64 * 1024 * 1024], 9);
+        JsonInputException e = assertThrows(JsonInputException.class, () -> PayloadCodec.decode(bomb));
         assertEquals("payload: inflates to more than 1048576 bytes", e.getMessage());
     }
 
