@@ -149,18 +149,7 @@ public final class RolloutOffers {
     /** A catalogue or configuration: a version at or above the rollout's is installed. */
     private static Optional<Change> bundle(
             String state, long applied, RolloutStore.Row r, Optional<BundleRefused> refused) {
-        if (applied >= r.version()) {
-            return state.equals("installed") ? Optional.empty() : Optional.of(new Change("installed", null));
-        }
-        if (state.equals("installed")) {
-            return Optional.of(new Change(
-                    "rolled_back",
-                    refused.map(BundleRefused::reason).orElse("the device reports version " + applied + " again")));
-        }
-        if (refused.isPresent() && !state.equals("failed")) {
-            return Optional.of(new Change("failed", refused.get().reason()));
-        }
-        return Optional.empty();
+        return settle(state, applied >= r.version(), "version " + applied, refused);
     }
 
     /**
@@ -176,13 +165,22 @@ public final class RolloutOffers {
                     ? Optional.empty()
                     : Optional.of(new Change("rolled_back", refused.get().reason()));
         }
+        return settle(state, reached, "release " + applied, refused);
+    }
+
+    /**
+     * The same for every kind: installed once the device reached the rollout's version; rolled back if it had
+     * and no longer has; failed when it refused the bundle. {@code reports} is what the device now runs.
+     */
+    private static Optional<Change> settle(
+            String state, boolean reached, String reports, Optional<BundleRefused> refused) {
         if (reached) {
             return state.equals("installed") ? Optional.empty() : Optional.of(new Change("installed", null));
         }
         if (state.equals("installed")) {
             return Optional.of(new Change(
                     "rolled_back",
-                    refused.map(BundleRefused::reason).orElse("the device reports release " + applied + " again")));
+                    refused.map(BundleRefused::reason).orElse("the device reports " + reports + " again")));
         }
         if (refused.isPresent() && !state.equals("failed")) {
             return Optional.of(new Change("failed", refused.get().reason()));

@@ -32,13 +32,7 @@ class RolloutCtlTest {
     void kioskctlRunsARolloutFromCreateToAbort(@TempDir Path dir) throws Exception {
         try (TestPortal portal = TestPortal.start(TestPortal.Db.SQLITE, dir.resolve("portal"), clock)) {
             Ctl ctl = new Ctl(portal.portal.url(), Files.createDirectories(dir.resolve("home")), clock);
-            List<TestDevice> devices = new ArrayList<>();
-            for (int i = 1; i <= 4; i++) {
-                TestDevice d = TestDevice.enrol(portal, "SOU", i, clock);
-                d.authenticate();
-                devices.add(d);
-            }
-            devices.sort(Comparator.comparing(d -> d.deviceId));
+            List<TestDevice> devices = fleet(portal, 4);
             TestBundles bundles = new TestBundles(dir.resolve("bundles"), clock);
             Http.Response published = portal.publish(bundles.catalogue(2, portal.signing.getPrivate()), "all");
             String bundle = published.json().get("id").asText();
@@ -109,6 +103,18 @@ class RolloutCtlTest {
         }
     }
 
+    /** Kiosks 1 to {@code n} of SOU, enrolled and signed in, in device-id order (the order rollouts use). */
+    private List<TestDevice> fleet(TestPortal portal, int n) throws Exception {
+        List<TestDevice> devices = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            TestDevice d = TestDevice.enrol(portal, "SOU", i, clock);
+            d.authenticate();
+            devices.add(d);
+        }
+        devices.sort(Comparator.comparing(d -> d.deviceId));
+        return devices;
+    }
+
     private void beat(TestDevice d, long catalogue, List<BundleRefused> refused) {
         d.heartbeatOk(new Heartbeat(
                 "1", catalogue, 0, 0, 0, 0, 1L << 30, null, "ok", 0, null, clock.instant(), List.of(), refused));
@@ -118,13 +124,7 @@ class RolloutCtlTest {
     void kioskctlSignsARollbackOrderAndRollsAReleaseBackWithIt(@TempDir Path dir) throws Exception {
         try (TestPortal portal = TestPortal.start(TestPortal.Db.SQLITE, dir.resolve("portal"), clock)) {
             Ctl ctl = new Ctl(portal.portal.url(), Files.createDirectories(dir.resolve("home")), clock);
-            List<TestDevice> devices = new ArrayList<>();
-            for (int i = 1; i <= 2; i++) {
-                TestDevice d = TestDevice.enrol(portal, "SOU", i, clock);
-                d.authenticate();
-                devices.add(d);
-            }
-            devices.sort(Comparator.comparing(d -> d.deviceId));
+            List<TestDevice> devices = fleet(portal, 2);
             TestBundles bundles = new TestBundles(dir.resolve("bundles"), clock);
             String v2 = portal.publish(bundles.release(2, 0, 0, portal.signing.getPrivate()), "all")
                     .json()

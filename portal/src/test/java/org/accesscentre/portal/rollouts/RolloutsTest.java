@@ -92,22 +92,7 @@ abstract class RolloutsTest {
     }
 
     private HeartbeatReply beat(TestDevice d, long catalogue, BundleRefused... refused) {
-        Heartbeat h = new Heartbeat(
-                "1",
-                catalogue,
-                0,
-                0,
-                0,
-                0,
-                1L << 30,
-                null,
-                "ok",
-                0,
-                null,
-                clock.instant(),
-                List.of(),
-                List.of(refused));
-        return d.heartbeatOk(h);
+        return beat(d, "1", catalogue, 0, refused);
     }
 
     /** A heartbeat reporting app release {@code release}, catalogue and configuration versions, and refusals. */
